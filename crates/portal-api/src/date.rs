@@ -1,0 +1,122 @@
+//! A calendar date as the API writes it: `YYYY-MM-DD`, validated on decode.
+
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// A valid Gregorian date. Ordering is chronological.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// `None` unless the date exists (`2017-02-29` does not).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        valid.then_some(Self { year, month, day })
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// 1 = January.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    pub fn day(self) -> u8 {
+        self.day
+    }
+}
+
+/// Days in `month` (1–12) of `year`.
+pub fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl FromStr for Date {
+    type Err = &'static str;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        const ERR: &str = "expected a date as YYYY-MM-DD";
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(ERR);
+        }
+        let num = |r: std::ops::Range<usize>| -> Result<u16, &'static str> {
+            let part = &s[r];
+            if part.bytes().all(|c| c.is_ascii_digit()) {
+                part.parse().map_err(|_| ERR)
+            } else {
+                Err(ERR)
+            }
+        };
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        Date::new(y, m as u8, d as u8).ok_or("no such date")
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_valid_dates() {
+        let d: Date = "2017-11-01".parse().unwrap();
+        assert_eq!((d.year(), d.month(), d.day()), (2017, 11, 1));
+        assert_eq!(d.to_string(), "2017-11-01");
+        assert!("2016-02-29".parse::<Date>().is_ok());
+    }
+
+    #[test]
+    fn rejects_impossible_or_malformed_dates() {
+        for bad in [
+            "2017-13-45",
+            "2017-02-29",
+            "2017-04-31",
+            "2017-1-01",
+            "17-11-01",
+            "2017/11/01",
+            "",
+            "2017-11-0x",
+            "+017-11-01",
+        ] {
+            assert!(bad.parse::<Date>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        let a: Date = "2017-11-01".parse().unwrap();
+        let b: Date = "2018-01-15".parse().unwrap();
+        assert!(a < b);
+    }
+}

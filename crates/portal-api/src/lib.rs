@@ -1,0 +1,163 @@
+//! The contract of the portal content API: one serde type for every JSON file it serves.
+//!
+//! The app, the content tool and the tests all decode and encode through these types, so a
+//! change of shape is a compile error everywhere at once. Unknown fields are ignored (the API
+//! may grow); a missing required field or a malformed value is a decode error.
+//!
+//! File layout under the API base (see `paths`):
+//! - `{lang}/site.json` → [`Site`]
+//! - `{lang}/news/page/{n}.json`, `{lang}/news/category/{slug}/page/{n}.json` → [`NewsPage`]
+//! - `{lang}/news/{id}.json` → [`Article`]
+
+mod date;
+pub mod paths;
+
+pub use date::Date;
+use serde::{Deserialize, Serialize};
+
+/// Number of summaries on one page of the news feed.
+pub const PAGE_SIZE: u32 = 10;
+
+/// `{lang}/site.json`: what every page of one language needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    /// URL code of the language (`en`, `oz`, …).
+    pub lang: String,
+    /// The portal's name, as shown in the header.
+    pub name: String,
+    /// "New on the portal": announcements of new sections.
+    pub new_on_portal: Vec<Announcement>,
+    /// Every news category, in display order.
+    pub categories: Vec<Category>,
+}
+
+/// One item of "New on the portal".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Announcement {
+    pub title: String,
+    /// Route inside the app, relative to the app's base and starting with a language code
+    /// (`en/faq`, `en/pages/open-government`, `qr/`), so an item may point to another language.
+    pub path: String,
+    #[serde(default)]
+    pub date: Option<Date>,
+}
+
+/// A news category: `slug` is used in URLs, `name` is shown.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Category {
+    pub slug: String,
+    pub name: String,
+}
+
+/// One page of the news feed (all news, or one category), newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewsPage {
+    /// 1-based number of this page.
+    pub page: u32,
+    pub total_pages: u32,
+    pub total_items: u32,
+    pub items: Vec<NewsSummary>,
+}
+
+/// What the feed shows of an article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewsSummary {
+    pub id: u32,
+    pub title: String,
+    pub date: Date,
+    pub category: Category,
+    /// One or two sentences, plain text.
+    pub lead: String,
+    /// True for sample content that is not real news.
+    #[serde(default)]
+    pub sample: bool,
+}
+
+/// `{lang}/news/{id}.json`: a whole article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: u32,
+    pub title: String,
+    pub date: Date,
+    #[serde(default)]
+    pub updated: Option<Date>,
+    pub category: Category,
+    pub lead: String,
+    pub body: Vec<Block>,
+    /// Author and source, e.g. "Ulugbek Shonazarov, UzA".
+    #[serde(default)]
+    pub byline: Option<String>,
+    #[serde(default)]
+    pub sample: bool,
+    /// Newest other articles of the same category.
+    #[serde(default)]
+    pub related: Vec<NewsSummary>,
+}
+
+/// A block of an article body. Always plain text: never HTML.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        text: String,
+    },
+    Heading {
+        text: String,
+    },
+    List {
+        items: Vec<String>,
+    },
+    Quote {
+        text: String,
+        #[serde(default)]
+        cite: Option<String>,
+    },
+    Image {
+        src: String,
+        alt: String,
+        #[serde(default)]
+        caption: Option<String>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_article_and_ignores_unknown_fields() {
+        let json = r#"{"id":7,"title":"T","date":"2017-11-01","category":{"slug":"politics","name":"Politics"},
+            "lead":"L","body":[{"type":"paragraph","text":"P"},{"type":"list","items":["a","b"]}],
+            "byline":"B","future_field":{"x":1}}"#;
+        let a: Article = serde_json::from_str(json).unwrap();
+        assert_eq!(a.id, 7);
+        assert_eq!(a.date, Date::new(2017, 11, 1).unwrap());
+        assert_eq!(a.body.len(), 2);
+        assert!(!a.sample);
+        assert!(a.related.is_empty());
+    }
+
+    #[test]
+    fn missing_required_field_is_an_error() {
+        let json = r#"{"page":1,"total_pages":1,"items":[]}"#;
+        let err = serde_json::from_str::<NewsPage>(json).unwrap_err();
+        assert!(err.to_string().contains("total_items"), "{err}");
+    }
+
+    #[test]
+    fn unknown_block_type_is_an_error() {
+        let json = r#"{"type":"html","text":"<b>x</b>"}"#;
+        assert!(serde_json::from_str::<Block>(json).is_err());
+    }
+
+    #[test]
+    fn block_round_trips() {
+        let b = Block::Quote {
+            text: "q".into(),
+            cite: Some("c".into()),
+        };
+        let s = serde_json::to_string(&b).unwrap();
+        assert_eq!(s, r#"{"type":"quote","text":"q","cite":"c"}"#);
+        assert_eq!(serde_json::from_str::<Block>(&s).unwrap(), b);
+    }
+}

@@ -1,0 +1,34 @@
+//! File paths of the API, relative to its base URL (or to the root of an API tree on disk).
+//! The app's client and the content tool both build paths here and nowhere else.
+
+pub fn site(lang: &str) -> String {
+    format!("{lang}/site.json")
+}
+
+/// One page of the feed; `category` narrows it to one category's feed.
+pub fn news_page(lang: &str, category: Option<&str>, page: u32) -> String {
+    match category {
+        Some(c) => format!("{lang}/news/category/{c}/page/{page}.json"),
+        None => format!("{lang}/news/page/{page}.json"),
+    }
+}
+
+pub fn article(lang: &str, id: u32) -> String {
+    format!("{lang}/news/{id}.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_paths() {
+        assert_eq!(site("en"), "en/site.json");
+        assert_eq!(news_page("en", None, 2), "en/news/page/2.json");
+        assert_eq!(
+            news_page("en", Some("politics"), 1),
+            "en/news/category/politics/page/1.json"
+        );
+        assert_eq!(article("en", 42), "en/news/42.json");
+    }
+}
