@@ -1,0 +1,23 @@
+//! What can go wrong when loading content, in terms a page can act on.
+
+use serde::{Deserialize, Serialize};
+
+/// A failed request. Serializable so that it can travel with hydration data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum ApiError {
+    /// The request never got an answer (offline, DNS, CORS, connection reset).
+    #[error("network error")]
+    Network,
+    /// No answer within the client's time limit; the request was aborted.
+    #[error("timed out")]
+    Timeout,
+    /// HTTP 404: the item does not exist.
+    #[error("not found")]
+    NotFound,
+    /// Any other non-success HTTP status.
+    #[error("HTTP status {0}")]
+    Status(u16),
+    /// The body is not the JSON the contract describes.
+    #[error("undecodable response: {0}")]
+    Decode(String),
+}

@@ -1,0 +1,9 @@
+//! The content API: its contract (re-exported from `portal-api`) and the one client.
+//! Pages ask for typed data here; they never build URLs or parse JSON.
+
+mod client;
+mod error;
+
+pub use client::{clear_cache, fetch_article, fetch_news_page, fetch_site};
+pub use error::ApiError;
+pub use portal_api::*;

@@ -1,0 +1,23 @@
+//! Building blocks of pages. Components receive data; they never fetch it.
+
+mod article_body;
+mod footer;
+mod header;
+mod loaded;
+mod news_list;
+mod pagination;
+mod published_date;
+mod sample_tag;
+mod shell;
+mod states;
+
+pub use article_body::ArticleBody;
+pub use footer::Footer;
+pub use header::Header;
+pub use loaded::Loaded;
+pub use news_list::NewsList;
+pub use pagination::Pagination;
+pub use published_date::PublishedDate;
+pub use sample_tag::SampleTag;
+pub use shell::Shell;
+pub use states::{ErrorView, Message, NotFound, Skeleton, SkeletonShape};

@@ -1,0 +1,117 @@
+//! The states every page shares: loading skeleton, error with retry, message (empty and
+//! invalid input) and not found.
+
+use crate::api::ApiError;
+use crate::config::use_config;
+use crate::i18n::use_i18n;
+use crate::links;
+use leptos::prelude::*;
+
+/// The shape a skeleton imitates, so that content replaces it without a layout jump.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SkeletonShape {
+    /// A list of news summaries.
+    NewsList,
+    /// An article: title, meta line, paragraphs.
+    Article,
+}
+
+/// Grey blocks in the shape of the content that is loading; announced as "Loading…".
+#[component]
+pub fn Skeleton(shape: SkeletonShape) -> impl IntoView {
+    let i18n = use_i18n();
+    let blocks = match shape {
+        SkeletonShape::NewsList => (0..5)
+            .map(|_| {
+                view! {
+                    <div class="skeleton__item">
+                        <div class="skeleton__line skeleton__line--meta"></div>
+                        <div class="skeleton__line skeleton__line--title"></div>
+                        <div class="skeleton__line"></div>
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        SkeletonShape::Article => view! {
+            <div class="skeleton__line skeleton__line--h1"></div>
+            <div class="skeleton__line skeleton__line--meta"></div>
+            {(0..6).map(|_| view! { <div class="skeleton__para"></div> }).collect_view()}
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="skeleton" aria-busy="true">
+            <p class="visually-hidden" role="status">{move || i18n.t().loading}</p>
+            <div aria-hidden="true">{blocks}</div>
+        </div>
+    }
+}
+
+/// What went wrong, in the reader's language, with a button that asks again.
+#[component]
+pub fn ErrorView(
+    error: ApiError,
+    #[prop(into)] retry: Callback<()>,
+    /// The error is the whole page: its heading is the page's `h1`.
+    #[prop(optional)]
+    page: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let detail = move || {
+        let t = i18n.t();
+        match &error {
+            ApiError::Network => t.error_network.to_string(),
+            ApiError::Timeout => t.error_timeout.to_string(),
+            ApiError::NotFound => (t.error_status)(404),
+            ApiError::Status(code) => (t.error_status)(*code),
+            ApiError::Decode(_) => t.error_decode.to_string(),
+        }
+    };
+    let title = move || i18n.t().error_title;
+    view! {
+        <div class="error-view" role="alert">
+            {if page {
+                view! { <h1 class="error-view__title">{title}</h1> }.into_any()
+            } else {
+                view! { <h2 class="error-view__title">{title}</h2> }.into_any()
+            }}
+            <p>{detail}</p>
+            <button type="button" class="button" on:click=move |_| retry.run(())>
+                {move || i18n.t().try_again}
+            </button>
+        </div>
+    }
+}
+
+/// A short message in place of content (nothing to show, or a bad address), with an
+/// optional link onwards.
+#[component]
+pub fn Message(
+    #[prop(into)] text: Signal<String>,
+    #[prop(optional, into)] link: Option<(String, Signal<String>)>,
+) -> impl IntoView {
+    view! {
+        <div class="message" role="status">
+            <p>{text}</p>
+            {link.map(|(href, label)| view! { <p><a href=href>{label}</a></p> })}
+        </div>
+    }
+}
+
+/// "Page not found", with a way back home.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    let config = use_config();
+    let home = move || config.href(&links::home(i18n.lang()));
+    view! {
+        <div class="not-found">
+            <h1>{move || i18n.t().not_found_title}</h1>
+            <p>{move || i18n.t().not_found_text}</p>
+            <p>
+                <a href=home>{move || i18n.t().go_home}</a>
+            </p>
+        </div>
+    }
+}

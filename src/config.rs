@@ -1,0 +1,58 @@
+//! Run-time configuration, read from the page so one build can be re-pointed by editing
+//! `index.html` in `dist/`: the base path the app is hosted under (`<base href>`, set by
+//! `trunk build --public-url`) and the API base (`<meta name="portal-api">`).
+
+/// Where the app lives and where its content comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Path prefix of the app without a trailing slash: `""` at the root, `"/portal"` under a sub-path.
+    pub base: String,
+    /// Absolute URL of the API root without a trailing slash.
+    pub api: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            base: String::new(),
+            api: "/api/v1".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads the configuration from the current document.
+    pub fn from_document() -> Self {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return Self::default();
+        };
+        let base_uri = doc.base_uri().ok().flatten().unwrap_or_default();
+        let base = web_sys::Url::new(&base_uri)
+            .map(|u| u.pathname())
+            .unwrap_or_default();
+        let api_setting = doc
+            .query_selector("meta[name=portal-api]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_else(|| "api/v1".into());
+        // A relative API setting is relative to the app's base, like every asset.
+        let api = web_sys::Url::new_with_base(&api_setting, &base_uri)
+            .map(|u| u.href())
+            .unwrap_or(api_setting);
+        Self {
+            base: base.trim_end_matches('/').to_string(),
+            api: api.trim_end_matches('/').to_string(),
+        }
+    }
+
+    /// The `href` of an app path (`/en/news`) under the base path.
+    pub fn href(&self, app_path: &str) -> String {
+        format!("{}{}", self.base, app_path)
+    }
+}
+
+/// The configuration provided by `App`, or the default (in component tests).
+pub fn use_config() -> Config {
+    leptos::prelude::use_context::<Config>().unwrap_or_default()
+}

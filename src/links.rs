@@ -1,0 +1,105 @@
+//! App paths of every page: the one place that knows the URL scheme of the portal.
+//! These are paths inside the app; `Config::href` puts them under the hosting base path.
+
+use crate::i18n::Lang;
+
+pub fn home(lang: Lang) -> String {
+    format!("/{}/", lang.code())
+}
+
+/// The news feed, optionally one category's, at a 1-based page (page 1 is left out of the URL).
+pub fn news(lang: Lang, category: Option<&str>, page: u32) -> String {
+    let mut path = format!("/{}/news", lang.code());
+    let mut sep = '?';
+    if let Some(c) = category {
+        path.push_str(&format!("{sep}category={c}"));
+        sep = '&';
+    }
+    if page > 1 {
+        path.push_str(&format!("{sep}page={page}"));
+    }
+    path
+}
+
+pub fn article(lang: Lang, id: u32) -> String {
+    format!("/{}/news/{id}", lang.code())
+}
+
+/// A section the later pages fill (`faq`, `helplines`, `agencies`).
+pub fn section(lang: Lang, section: &str) -> String {
+    format!("/{}/{section}", lang.code())
+}
+
+/// The `page` query parameter: absent means 1; anything but a number from 1 up is `None`.
+pub fn parse_page(raw: Option<&str>) -> Option<u32> {
+    match raw {
+        None => Some(1),
+        Some(s) => parse_number(s),
+    }
+}
+
+/// The `category` query parameter: absent or empty means every category; a slug is
+/// lowercase ASCII letters, digits and hyphens; anything else is `Err`.
+pub fn parse_category(raw: Option<&str>) -> Result<Option<String>, ()> {
+    match raw {
+        None | Some("") => Ok(None),
+        Some(s) if is_slug(s) => Ok(Some(s.to_string())),
+        Some(_) => Err(()),
+    }
+}
+
+/// The `{id}` of an article path.
+pub fn parse_id(raw: &str) -> Option<u32> {
+    parse_number(raw)
+}
+
+fn parse_number(s: &str) -> Option<u32> {
+    let digits = !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| s.parse().ok()).flatten().filter(|&n| n > 0)
+}
+
+fn is_slug(s: &str) -> bool {
+    s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_page_numbers() {
+        assert_eq!(parse_page(None), Some(1));
+        assert_eq!(parse_page(Some("3")), Some(3));
+        for bad in ["0", "-1", "abc", "", "1e3", "+2", " 2", "99999999999", "２"] {
+            assert_eq!(parse_page(Some(bad)), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn parses_ids_and_categories() {
+        assert_eq!(parse_id("42"), Some(42));
+        assert_eq!(parse_id("0"), None);
+        assert_eq!(parse_id("4x"), None);
+        assert_eq!(parse_id("1234567890"), None);
+        assert_eq!(parse_category(None), Ok(None));
+        assert_eq!(parse_category(Some("")), Ok(None));
+        assert_eq!(parse_category(Some("sport")), Ok(Some("sport".into())));
+        assert!(parse_category(Some("../site")).is_err());
+        assert!(parse_category(Some("Sport")).is_err());
+        assert!(parse_category(Some("<script>")).is_err());
+    }
+
+    #[test]
+    fn builds_feed_paths() {
+        assert_eq!(news(Lang::En, None, 1), "/en/news");
+        assert_eq!(news(Lang::En, None, 3), "/en/news?page=3");
+        assert_eq!(
+            news(Lang::En, Some("sport"), 2),
+            "/en/news?category=sport&page=2"
+        );
+        assert_eq!(article(Lang::En, 7), "/en/news/7");
+        assert_eq!(home(Lang::En), "/en/");
+    }
+}

@@ -1,0 +1,5 @@
+//! Entry point of the browser build: mounts the app, nothing else.
+
+fn main() {
+    portal::mount();
+}

@@ -1,0 +1,86 @@
+//! `/{lang}/news/{id}`: one article.
+
+use crate::api::{fetch_article, Article};
+use crate::components::{
+    ArticleBody, Loaded, NewsList, NotFound, PublishedDate, SampleTag, SkeletonShape,
+};
+use crate::config::use_config;
+use crate::i18n::use_i18n;
+use crate::links;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| links::parse_id(&raw))
+    });
+
+    move || match id.get() {
+        None => view! { <Title text=move || i18n.t().not_found_title/><NotFound/> }.into_any(),
+        Some(id) => {
+            let article = Resource::new(move || i18n.lang(), move |lang| fetch_article(lang, id));
+            let title = move || {
+                article
+                    .get()
+                    .and_then(|r| r.ok())
+                    .map(|a| a.title)
+                    .unwrap_or_else(|| i18n.t().news_title.to_string())
+            };
+            view! {
+                <Title text=title/>
+                <Loaded resource=article skeleton=SkeletonShape::Article page=true view=|article| view! { <ArticleView article/> }/>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn ArticleView(article: Article) -> impl IntoView {
+    let i18n = use_i18n();
+    let config = use_config();
+    let category_href = config.href(&links::news(i18n.lang(), Some(&article.category.slug), 1));
+    let category_name = article.category.name.clone();
+    let related = (!article.related.is_empty()).then(|| {
+        view! {
+            <aside class="article__related" aria-labelledby="related-title">
+                <h2 id="related-title">{move || (i18n.t().more_in_category)(&category_name)}</h2>
+                <NewsList items=article.related heading=3 compact=true/>
+            </aside>
+        }
+    });
+    view! {
+        <article class="article">
+            <header class="article__header">
+                <p class="article__meta">
+                    <span class="visually-hidden">{move || i18n.t().published} " "</span>
+                    <PublishedDate date=article.date/>
+                    " · "
+                    <a href=category_href>{article.category.name}</a>
+                    {article.sample.then(|| view! { " " <SampleTag/> })}
+                </p>
+                <h1 class="article__title">{article.title}</h1>
+                {article.updated.map(|d| view! {
+                    <p class="article__updated">{move || i18n.t().updated} ": " <PublishedDate date=d/></p>
+                })}
+            </header>
+            <ArticleBody blocks=article.body/>
+            {article.byline.map(|b| view! {
+                <p class="article__byline"><span class="article__byline-label">{move || i18n.t().source} ": "</span>{b}</p>
+            })}
+            <p class="article__actions no-print">
+                <button type="button" class="button button--secondary" on:click=|_| {
+                    let _ = window().print();
+                }>{move || i18n.t().print}</button>
+            </p>
+        </article>
+        {related}
+    }
+}

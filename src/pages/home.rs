@@ -1,0 +1,76 @@
+//! `/{lang}/`: "New on the portal" and the latest news.
+
+use crate::api::{fetch_news_page, fetch_site};
+use crate::components::{Loaded, Message, NewsList, SkeletonShape};
+use crate::config::use_config;
+use crate::i18n::use_i18n;
+use crate::links;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// How many news the home page shows.
+const LATEST: usize = 5;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let config = use_config();
+    let site = Resource::new(move || i18n.lang(), fetch_site);
+    let latest = Resource::new(move || i18n.lang(), |lang| fetch_news_page(lang, None, 1));
+
+    let all_news = {
+        let config = config.clone();
+        move || config.href(&links::news(i18n.lang(), None, 1))
+    };
+    view! {
+        <Title text=""/>
+        <h1 class="visually-hidden">{move || i18n.t().portal_name}</h1>
+        <div class="home">
+            <section class="home__latest" aria-labelledby="latest-news">
+                <h2 id="latest-news">{move || i18n.t().latest_news}</h2>
+                <Loaded
+                    resource=latest
+                    skeleton=SkeletonShape::NewsList
+                    view=move |page| {
+                        if page.items.is_empty() {
+                            view! { <Message text=Signal::derive(move || i18n.t().no_news.to_string())/> }
+                                .into_any()
+                        } else {
+                            let items = page.items.into_iter().take(LATEST).collect::<Vec<_>>();
+                            view! { <NewsList items heading=3/> }.into_any()
+                        }
+                    }
+                />
+                <p class="home__more">
+                    <a href=all_news>{move || i18n.t().all_news} <span aria-hidden="true">" →"</span></a>
+                </p>
+            </section>
+            <section class="home__new" aria-labelledby="new-on-portal">
+                <h2 id="new-on-portal">{move || i18n.t().new_on_portal}</h2>
+                <Loaded
+                    resource=site
+                    skeleton=SkeletonShape::NewsList
+                    view=move |site| {
+                        let config = config.clone();
+                        view! {
+                            <ul class="announcements">
+                                {site
+                                    .new_on_portal
+                                    .into_iter()
+                                    .map(|item| {
+                                        let href = config.href(&format!("/{}", item.path));
+                                        view! {
+                                            <li>
+                                                <a href=href>{item.title}</a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    }
+                />
+            </section>
+        </div>
+    }
+}

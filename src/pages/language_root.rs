@@ -1,0 +1,36 @@
+//! `/{lang}/…`: every page of one language, inside the portal's shell.
+
+use crate::components::Shell;
+use crate::i18n::{I18n, Lang};
+use crate::pages::NotFoundPage;
+use leptos::prelude::*;
+use leptos_meta::{Html, Title};
+use leptos_router::{components::Outlet, hooks::use_params_map};
+
+#[component]
+pub fn LanguageRoot() -> impl IntoView {
+    let params = use_params_map();
+    let lang = Memo::new(move |_| params.read().get("lang").and_then(|c| Lang::from_code(&c)));
+    // An unknown language code shows the not-found page in the default language.
+    let i18n = I18n(Signal::derive(move || lang.get().unwrap_or_default()));
+    provide_context(i18n);
+    // "{page} – Government portal of Uzbekistan"; a page without a title of its own passes "".
+    let formatter = move |page: String| {
+        let site = i18n.t().portal_short_name;
+        if page.is_empty() {
+            site.to_string()
+        } else {
+            format!("{page} – {site}")
+        }
+    };
+
+    view! {
+        <Html {..} lang=move || i18n.lang().bcp47()/>
+        <Title formatter/>
+        <Shell>
+            <Show when=move || lang.get().is_some() fallback=NotFoundPage>
+                <Outlet/>
+            </Show>
+        </Shell>
+    }
+}

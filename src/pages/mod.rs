@@ -1,0 +1,13 @@
+//! One module per route.
+
+mod article;
+mod home;
+mod language_root;
+mod news_feed;
+mod not_found;
+
+pub use article::ArticlePage;
+pub use home::HomePage;
+pub use language_root::LanguageRoot;
+pub use news_feed::NewsFeedPage;
+pub use not_found::NotFoundPage;
