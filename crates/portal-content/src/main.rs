@@ -1,1 +1,43 @@
-fn main() {}
+//! `portal-content build <source dir> <out dir>`: builds the static content API.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: portal-content build <source dir> <out dir>\n\
+    e.g.  portal-content build content public/api/v1";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [command, source, out] = args.as_slice() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    if command != "build" {
+        eprintln!("unknown command `{command}`\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    match portal_content::build(Path::new(source), Path::new(out)) {
+        Ok(r) => {
+            println!(
+                "portal-content: {} language{} ({}), {} articles, {} files written to {out}",
+                r.languages.len(),
+                if r.languages.len() == 1 { "" } else { "s" },
+                r.languages.join(", "),
+                r.articles,
+                r.files
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("error: {e}");
+            }
+            eprintln!(
+                "portal-content: {} error{}, nothing written",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
