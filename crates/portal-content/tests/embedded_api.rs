@@ -1,0 +1,394 @@
+//! Checks the committed static API (`public/api/v1/`) file by file against the contract of
+//! `portal-api`, and the feeds, articles and the seed article against each other.
+
+use portal_api::{paths, Article, NewsPage, NewsSummary, Site, PAGE_SIZE};
+use serde::{de::DeserializeOwned, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The committed API, decoded: one entry per language.
+#[derive(Default)]
+struct Api {
+    site: Option<Site>,
+    /// `None` key: the feed of all news; `Some(slug)`: one category's feed.
+    feeds: BTreeMap<Option<String>, BTreeMap<u32, NewsPage>>,
+    articles: BTreeMap<u32, Article>,
+}
+
+fn api_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/api/v1")
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            walk(&path, files);
+        } else {
+            files.push(path);
+        }
+    }
+}
+
+/// Decodes `text` as `T` and checks that encoding it again gives the very same bytes: no
+/// unknown field, nothing the contract would drop or change.
+fn decode<T: DeserializeOwned + Serialize>(rel: &str, text: &str) -> T {
+    let value: T = serde_json::from_str(text).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let again = serde_json::to_string(&value).unwrap();
+    assert_eq!(again, text, "{rel}: not exactly what the contract encodes");
+    value
+}
+
+fn number(rel: &str, s: &str) -> u32 {
+    let n: u32 = s
+        .parse()
+        .unwrap_or_else(|_| panic!("{rel}: `{s}` is not a number"));
+    assert_eq!(n.to_string(), s, "{rel}: non-canonical number");
+    n
+}
+
+/// Reads every file under the API root, decoding each by its path.
+fn load() -> BTreeMap<String, Api> {
+    let root = api_root();
+    let mut files = Vec::new();
+    walk(&root, &mut files);
+    assert!(!files.is_empty(), "no file under {}", root.display());
+    let mut langs: BTreeMap<String, Api> = BTreeMap::new();
+    for file in files {
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .replace('\\', "/");
+        let text = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let parts: Vec<&str> = rel.split('/').collect();
+        let api = langs.entry(parts[0].to_string()).or_default();
+        let stem = |name: &str| -> String {
+            name.strip_suffix(".json")
+                .unwrap_or_else(|| panic!("{rel}: not a .json file"))
+                .to_string()
+        };
+        match parts[1..] {
+            ["site.json"] => api.site = Some(decode(&rel, &text)),
+            ["news", "page", name] => {
+                let n = number(&rel, &stem(name));
+                let page: NewsPage = decode(&rel, &text);
+                assert_eq!(page.page, n, "{rel}: page number");
+                api.feeds.entry(None).or_default().insert(n, page);
+            }
+            ["news", "category", slug, "page", name] => {
+                let n = number(&rel, &stem(name));
+                let page: NewsPage = decode(&rel, &text);
+                assert_eq!(page.page, n, "{rel}: page number");
+                api.feeds
+                    .entry(Some(slug.to_string()))
+                    .or_default()
+                    .insert(n, page);
+            }
+            ["news", name] => {
+                let id = number(&rel, &stem(name));
+                let article: Article = decode(&rel, &text);
+                assert_eq!(article.id, id, "{rel}: id");
+                assert_eq!(rel, paths::article(parts[0], id));
+                api.articles.insert(id, article);
+            }
+            _ => panic!("{rel}: a file the contract does not describe"),
+        }
+    }
+    langs
+}
+
+fn en() -> Api {
+    load().remove("en").expect("the en language")
+}
+
+/// Newest first, and on the same day the higher id first.
+fn is_newest_first(items: &[&NewsSummary]) -> bool {
+    items
+        .windows(2)
+        .all(|w| (w[0].date, w[0].id) > (w[1].date, w[1].id))
+}
+
+fn agrees(s: &NewsSummary, a: &Article, at: &str) {
+    assert_eq!(s.id, a.id, "{at}");
+    assert_eq!(s.title, a.title, "{at}: title of {}", a.id);
+    assert_eq!(s.date, a.date, "{at}: date of {}", a.id);
+    assert_eq!(s.category, a.category, "{at}: category of {}", a.id);
+    assert_eq!(s.lead, a.lead, "{at}: lead of {}", a.id);
+    assert_eq!(s.sample, a.sample, "{at}: sample flag of {}", a.id);
+}
+
+#[test]
+fn every_language_is_complete_and_consistent() {
+    for (lang, api) in load() {
+        let site = api
+            .site
+            .as_ref()
+            .unwrap_or_else(|| panic!("{lang}: no site.json"));
+        assert_eq!(site.lang, lang);
+        assert!(!site.categories.is_empty(), "{lang}: no category");
+
+        // One feed for all news and one per category of site.json, and no other.
+        let mut want: BTreeSet<Option<String>> = site
+            .categories
+            .iter()
+            .map(|c| Some(c.slug.clone()))
+            .collect();
+        want.insert(None);
+        let have: BTreeSet<Option<String>> = api.feeds.keys().cloned().collect();
+        assert_eq!(have, want, "{lang}: feeds");
+
+        for (category, pages) in &api.feeds {
+            let at = format!("{lang} feed {category:?}");
+            let first = &pages[&1];
+            let total_pages = first.total_pages;
+            assert!(total_pages >= 1, "{at}: total_pages");
+            let numbers: Vec<u32> = pages.keys().copied().collect();
+            assert_eq!(
+                numbers,
+                (1..=total_pages).collect::<Vec<_>>(),
+                "{at}: pages"
+            );
+            let mut items: Vec<&NewsSummary> = Vec::new();
+            for page in pages.values() {
+                assert_eq!(page.total_pages, total_pages, "{at} page {}", page.page);
+                assert_eq!(
+                    page.total_items, first.total_items,
+                    "{at} page {}",
+                    page.page
+                );
+                assert!(
+                    page.items.len() <= PAGE_SIZE as usize,
+                    "{at} page {}",
+                    page.page
+                );
+                if page.page < total_pages {
+                    assert_eq!(
+                        page.items.len(),
+                        PAGE_SIZE as usize,
+                        "{at}: a page not full"
+                    );
+                }
+                items.extend(&page.items);
+            }
+            assert_eq!(items.len(), first.total_items as usize, "{at}: total_items");
+            assert!(is_newest_first(&items), "{at}: not newest first");
+            for s in &items {
+                let a = api
+                    .articles
+                    .get(&s.id)
+                    .unwrap_or_else(|| panic!("{at}: article {} has no file", s.id));
+                agrees(s, a, &at);
+                if let Some(slug) = category {
+                    assert_eq!(&s.category.slug, slug, "{at}: article {}", s.id);
+                }
+            }
+            // The feed of all news lists every article; a category's, every one of it.
+            let listed: BTreeSet<u32> = items.iter().map(|s| s.id).collect();
+            let expected: BTreeSet<u32> = api
+                .articles
+                .values()
+                .filter(|a| category.as_ref().is_none_or(|c| &a.category.slug == c))
+                .map(|a| a.id)
+                .collect();
+            assert_eq!(listed, expected, "{at}: articles listed");
+        }
+
+        for a in api.articles.values() {
+            let at = format!("{lang}/news/{}.json", a.id);
+            assert!(site.categories.contains(&a.category), "{at}: category");
+            assert!(
+                !a.title.is_empty() && !a.lead.is_empty() && !a.body.is_empty(),
+                "{at}"
+            );
+            assert!(a.updated.is_none_or(|u| u >= a.date), "{at}: updated");
+            // Related: the up to 4 newest other articles of the same category.
+            let mut others: Vec<&Article> = api
+                .articles
+                .values()
+                .filter(|o| o.category == a.category && o.id != a.id)
+                .collect();
+            others.sort_by_key(|o| std::cmp::Reverse((o.date, o.id)));
+            let want: Vec<u32> = others.iter().take(4).map(|o| o.id).collect();
+            let have: Vec<u32> = a.related.iter().map(|s| s.id).collect();
+            assert_eq!(have, want, "{at}: related");
+            for s in &a.related {
+                assert_ne!(s.id, a.id, "{at}: related to itself");
+                assert_eq!(s.category, a.category, "{at}: related of another category");
+                agrees(s, &api.articles[&s.id], &at);
+            }
+        }
+    }
+}
+
+#[test]
+fn english_site_has_the_portal_name_announcements_and_categories() {
+    let site = en().site.unwrap();
+    assert_eq!(
+        site.name,
+        "The Government portal of the Republic of Uzbekistan"
+    );
+    let items: Vec<(&str, &str)> = site
+        .new_on_portal
+        .iter()
+        .map(|a| (a.title.as_str(), a.path.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("New page \"Open Government\"", "en/pages/open-government"),
+            ("Added widget FAQs", "en/faq"),
+            (
+                "Added a list of government agencies in the Karakalpak language",
+                "qr/agencies"
+            ),
+            ("Helplines of ministries and agencies", "en/helplines"),
+            ("Government portal in Karakalpak language", "qr/"),
+        ]
+    );
+    assert!(site.new_on_portal.iter().all(|a| a.date.is_none()));
+    let categories: Vec<(&str, &str)> = site
+        .categories
+        .iter()
+        .map(|c| (c.slug.as_str(), c.name.as_str()))
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            ("politics", "Politics"),
+            ("economy", "Economy"),
+            ("society", "Society"),
+            ("culture", "Culture"),
+            ("education", "Education"),
+            ("sport", "Sport"),
+        ]
+    );
+}
+
+const SEED_FIRST: &str = "On October 31, 2017, an international conference on “Uzbekistan–Kazakhstan: 25 years since the establishment of diplomatic relations” was held at the International Business Center.";
+const SEED_MIDDLE: &str = "Kazakhstan is one of the most important trade and economic partners of our country. There are about 230 enterprises with participation of Kazakhstan capital in our country, in Kazakhstan – over 130 enterprises that are organized jointly with partners from Uzbekistan. Natural gas, means of transportation, cars, mineral fertilizers, textile, electrical, construction products, fruits and vegetables, and other goods and services are exported from Uzbekistan to Kazakhstan. Oil products, metal, flour, fat and oil products are imported from Kazakhstan to our country.";
+const SEED_LAST: &str = "Following the conference, a joint communiqué was adopted.";
+
+#[test]
+fn the_seed_article_is_verbatim() {
+    let api = en();
+    let a = &api.articles[&1];
+    assert_eq!(
+        a.title,
+        "Uzbekistan–Kazakhstan: dedicated to the 25th anniversary of establishment of diplomatic relations"
+    );
+    assert_eq!(a.date.to_string(), "2017-11-01");
+    assert_eq!(a.updated, None);
+    assert_eq!(
+        (a.category.slug.as_str(), a.category.name.as_str()),
+        ("politics", "Politics")
+    );
+    assert_eq!(a.byline.as_deref(), Some("Ulugbek Shonazarov, UzA"));
+    assert!(!a.sample);
+    assert_eq!(a.lead, SEED_FIRST);
+
+    let paragraphs: Vec<&str> = a
+        .body
+        .iter()
+        .map(|b| match b {
+            portal_api::Block::Paragraph { text } => text.as_str(),
+            other => panic!("the seed article has only paragraphs, not {other:?}"),
+        })
+        .collect();
+    assert_eq!(paragraphs.len(), 12);
+    assert_eq!(paragraphs[0], SEED_FIRST);
+    assert_eq!(paragraphs[6], SEED_MIDDLE);
+    assert_eq!(paragraphs[11], SEED_LAST);
+    assert!(paragraphs[9].ends_with(
+        "In 2016, the trade turnover between our countries amounted to 2 billion dollars. In the future, it is planned to increase this figure to 5 billion dollars."
+    ));
+    for p in &paragraphs {
+        assert_eq!(p.trim(), *p, "no stray spaces");
+    }
+}
+
+#[test]
+fn the_seed_article_is_on_page_3_of_the_feed() {
+    let api = en();
+    let position = |category: Option<&str>| -> (u32, usize) {
+        let pages = &api.feeds[&category.map(str::to_string)];
+        pages
+            .values()
+            .find_map(|p| {
+                let i = p.items.iter().position(|s| s.id == 1)?;
+                Some((p.page, i + 1))
+            })
+            .expect("the seed article is listed")
+    };
+    // 20 articles are newer and, on the same day, articles 26 and 25 come first.
+    assert_eq!(position(None), (3, 3));
+    assert_eq!(position(Some("politics")), (1, 4));
+}
+
+#[test]
+fn sample_articles_are_many_varied_and_marked() {
+    let api = en();
+    let samples: Vec<&Article> = api.articles.values().filter(|a| a.id != 1).collect();
+    assert!(samples.len() >= 40, "{} sample articles", samples.len());
+    let mut categories = BTreeSet::new();
+    let mut months = BTreeSet::new();
+    for a in &samples {
+        let at = format!("article {}", a.id);
+        assert!(a.sample, "{at}: not marked sample");
+        assert!(
+            a.byline.as_deref().is_some_and(|b| b.contains("(sample)")),
+            "{at}: byline"
+        );
+        assert!(
+            (2..=5).contains(&a.body.len()),
+            "{at}: {} blocks",
+            a.body.len()
+        );
+        // No phone numbers in sample text: no run of 5 or more digits (spaces and dashes
+        // between them included), no international prefix.
+        for text in block_texts(a) {
+            let digits = text
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
+                .collect::<String>();
+            let longest = digits
+                .split(|c: char| !c.is_ascii_digit())
+                .map(str::len)
+                .max()
+                .unwrap_or(0);
+            assert!(longest < 5 && !text.contains("+998"), "{at}: `{text}`");
+        }
+        categories.insert(a.category.slug.clone());
+        months.insert((a.date.year(), a.date.month()));
+    }
+    assert!(categories.len() >= 5, "{categories:?}");
+    assert!(months.len() >= 3, "{months:?}");
+    let per_category = |slug: &str| samples.iter().filter(|a| a.category.slug == slug).count();
+    for c in &categories {
+        assert!(
+            per_category(c) >= 5,
+            "{c}: {} sample articles",
+            per_category(c)
+        );
+    }
+}
+
+fn block_texts(a: &Article) -> Vec<String> {
+    use portal_api::Block::*;
+    let mut texts = vec![a.title.clone(), a.lead.clone()];
+    for b in &a.body {
+        match b {
+            Paragraph { text } | Heading { text } => texts.push(text.clone()),
+            List { items } => texts.extend(items.iter().cloned()),
+            Quote { text, cite } => {
+                texts.extend([Some(text.clone()), cite.clone()].into_iter().flatten())
+            }
+            Image { alt, caption, .. } => {
+                texts.extend([Some(alt.clone()), caption.clone()].into_iter().flatten())
+            }
+        }
+    }
+    texts
+}
