@@ -40,13 +40,17 @@ pub fn parse_page(raw: Option<&str>) -> Option<u32> {
 
 /// The `category` query parameter: absent or empty means every category; a slug is
 /// lowercase ASCII letters, digits and hyphens; anything else is `Err`.
-pub fn parse_category(raw: Option<&str>) -> Result<Option<String>, ()> {
+pub fn parse_category(raw: Option<&str>) -> Result<Option<String>, NotASlug> {
     match raw {
         None | Some("") => Ok(None),
         Some(s) if is_slug(s) => Ok(Some(s.to_string())),
-        Some(_) => Err(()),
+        Some(_) => Err(NotASlug),
     }
 }
+
+/// A URL parameter that cannot be a slug.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotASlug;
 
 /// The `{id}` of an article path.
 pub fn parse_id(raw: &str) -> Option<u32> {

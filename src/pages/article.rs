@@ -1,6 +1,6 @@
 //! `/{lang}/news/{id}`: one article.
 
-use crate::api::{fetch_article, Article};
+use crate::api::{fetch_article, ApiError, Article};
 use crate::components::{
     ArticleBody, Loaded, NewsList, NotFound, PublishedDate, SampleTag, SkeletonShape,
 };
@@ -26,12 +26,11 @@ pub fn ArticlePage() -> impl IntoView {
         None => view! { <Title text=move || i18n.t().not_found_title/><NotFound/> }.into_any(),
         Some(id) => {
             let article = Resource::new(move || i18n.lang(), move |lang| fetch_article(lang, id));
-            let title = move || {
-                article
-                    .get()
-                    .and_then(|r| r.ok())
-                    .map(|a| a.title)
-                    .unwrap_or_else(|| i18n.t().news_title.to_string())
+            let title = move || match article.get() {
+                Some(Ok(a)) => a.title,
+                Some(Err(ApiError::NotFound)) => i18n.t().not_found_title.to_string(),
+                Some(Err(_)) => i18n.t().error_title.to_string(),
+                None => i18n.t().news_title.to_string(),
             };
             view! {
                 <Title text=title/>

@@ -8,9 +8,10 @@ use crate::links;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
 
 /// What the address asks for, once checked.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 enum Request {
     Feed { category: Option<String>, page: u32 },
     BadPage,
@@ -27,24 +28,57 @@ pub fn NewsFeedPage() -> impl IntoView {
             links::parse_category(q.get_str("category")),
             links::parse_page(q.get_str("page")),
         ) {
-            (Err(()), _) => Request::BadCategory,
+            (Err(links::NotASlug), _) => Request::BadCategory,
             (_, None) => Request::BadPage,
             (Ok(category), Some(page)) => Request::Feed { category, page },
         }
     });
     let site = Resource::new(move || i18n.lang(), fetch_site);
-    let category_name = move |slug: &str| -> Option<String> {
-        let site = site.get()?.ok()?;
-        site.categories
-            .into_iter()
-            .find(|c| c.slug == slug)
-            .map(|c| c.name)
-    };
-    let heading = move || match request.get() {
-        Request::Feed {
+    // `None` when the address is not a feed: nothing to load.
+    let news = Resource::new(
+        move || (i18n.lang(), request.get()),
+        |(lang, request)| async move {
+            match request {
+                Request::Feed { category, page } => {
+                    fetch_news_page(lang, category, page).await.map(Some)
+                }
+                _ => Ok(None),
+            }
+        },
+    );
+    // A category's name comes with its feed, or from the site's list while the feed loads.
+    let heading = move || -> Option<String> {
+        let Request::Feed {
+            category: Some(slug),
+            ..
+        } = request.get()
+        else {
+            return Some(i18n.t().news_title.into());
+        };
+        if let Some(Ok(Some(NewsPage {
             category: Some(c), ..
-        } => category_name(&c).unwrap_or_else(|| i18n.t().news_title.into()),
-        _ => i18n.t().news_title.into(),
+        }))) = news.get()
+        {
+            return Some(c.name);
+        }
+        match site.get()? {
+            Ok(site) => site
+                .categories
+                .into_iter()
+                .find(|c| c.slug == slug)
+                .map(|c| c.name),
+            Err(_) => None,
+        }
+        .or_else(|| news.get().map(|_| i18n.t().news_title.into()))
+    };
+    let title = move || {
+        let heading = heading().unwrap_or_else(|| i18n.t().news_title.into());
+        match news.get() {
+            Some(Ok(Some(p))) if p.total_pages > 1 || p.page > 1 => {
+                format!("{heading} – {}", (i18n.t().page_of)(p.page, p.total_pages))
+            }
+            _ => heading,
+        }
     };
     let current_category = Signal::derive(move || match request.get() {
         Request::Feed { category, .. } => category,
@@ -52,64 +86,43 @@ pub fn NewsFeedPage() -> impl IntoView {
     });
 
     view! {
-        <h1>{heading}</h1>
+        <Title text=title/>
+        <h1>
+            {move || match heading() {
+                Some(text) => text.into_any(),
+                None => view! { <span class="skeleton__line skeleton__line--title" aria-hidden="true"></span> }.into_any(),
+            }}
+        </h1>
         <Transition fallback=|| ()>
-            {move || site.get().and_then(|r| r.ok()).map(|site| view! {
-                <CategoryFilter categories=site.categories current=current_category/>
-            })}
+            {move || {
+                site.get()
+                    .and_then(|r| r.ok())
+                    .map(|site| {
+                        view! { <CategoryFilter categories=site.categories current=current_category/> }
+                    })
+            }}
         </Transition>
         {move || match request.get() {
-            Request::BadPage => view! {
-                <Title text=move || i18n.t().news_title/>
-                <FeedMessage text=i18n.t().bad_page_number/>
+            Request::BadPage => view! { <FeedMessage text=i18n.t().bad_page_number/> }.into_any(),
+            Request::BadCategory => view! { <FeedMessage text=i18n.t().no_such_category/> }.into_any(),
+            Request::Feed { category, page } => {
+                // A missing first page means the category does not exist; a missing later page
+                // is past the end.
+                let not_found_text = if page > 1 { i18n.t().no_such_page } else { i18n.t().no_such_category };
+                let items = move |data: Option<NewsPage>| {
+                    data.map(|data| view! { <FeedItems data category=category.clone() i18n/> })
+                };
+                view! {
+                    <Loaded
+                        resource=news
+                        skeleton=SkeletonShape::NewsList
+                        not_found=move || view! { <FeedMessage text=not_found_text/> }
+                        view=items
+                    />
+                }
+                .into_any()
             }
-            .into_any(),
-            Request::BadCategory => view! {
-                <Title text=move || i18n.t().news_title/>
-                <FeedMessage text=i18n.t().no_such_category/>
-            }
-            .into_any(),
-            Request::Feed { category, page } => view! { <FeedPage category page heading/> }.into_any(),
         }}
-    }
-}
-
-/// One page of the feed.
-#[component]
-fn FeedPage<H>(category: Option<String>, page: u32, heading: H) -> impl IntoView
-where
-    H: Fn() -> String + Copy + Send + Sync + 'static,
-{
-    let i18n = use_i18n();
-    let news = {
-        let category = category.clone();
-        Resource::new(
-            move || i18n.lang(),
-            move |lang| fetch_news_page(lang, category.clone(), page),
-        )
-    };
-    let title = move || match news.get() {
-        Some(Ok(p)) if p.total_pages > 1 => format!(
-            "{} – {}",
-            heading(),
-            (i18n.t().page_of)(p.page, p.total_pages)
-        ),
-        _ => heading(),
-    };
-    // A missing first page means the category does not exist; a missing later page is past the end.
-    let not_found_text = if page > 1 {
-        i18n.t().no_such_page
-    } else {
-        i18n.t().no_such_category
-    };
-    view! {
-        <Title text=title/>
-        <Loaded
-            resource=news
-            skeleton=SkeletonShape::NewsList
-            not_found=move || view! { <FeedMessage text=not_found_text/> }
-            view=move |data| view! { <FeedItems data category=category.clone() i18n/> }
-        />
     }
 }
 

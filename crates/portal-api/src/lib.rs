@@ -52,6 +52,9 @@ pub struct Category {
 /// One page of the news feed (all news, or one category), newest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewsPage {
+    /// The category of a category's feed; absent in the feed of all news.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
     /// 1-based number of this page.
     pub page: u32,
     pub total_pages: u32,

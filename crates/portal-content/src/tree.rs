@@ -1,6 +1,6 @@
 //! The API files of one language, rendered in memory from its site and articles.
 
-use portal_api::{paths, Article, NewsPage, NewsSummary, Site, PAGE_SIZE};
+use portal_api::{paths, Article, Category, NewsPage, NewsSummary, Site, PAGE_SIZE};
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
@@ -21,7 +21,7 @@ pub fn render(site: &Site, articles: &[Article]) -> Files {
     let mut files = Files::new();
     files.insert(paths::site(lang), json(site));
 
-    for page in feed(&sorted) {
+    for page in feed(&sorted, None) {
         files.insert(paths::news_page(lang, None, page.page), json(&page));
     }
     for category in &site.categories {
@@ -30,7 +30,7 @@ pub fn render(site: &Site, articles: &[Article]) -> Files {
             .copied()
             .filter(|a| a.category.slug == category.slug)
             .collect();
-        for page in feed(&of_category) {
+        for page in feed(&of_category, Some(category)) {
             let path = paths::news_page(lang, Some(&category.slug), page.page);
             files.insert(path, json(&page));
         }
@@ -52,8 +52,9 @@ pub fn render(site: &Site, articles: &[Article]) -> Files {
     files
 }
 
-/// The pages of a feed of `articles` (already newest first). An empty feed has one empty page.
-pub fn feed(articles: &[&Article]) -> Vec<NewsPage> {
+/// The pages of a feed of `articles` (already newest first), of one `category` or of all
+/// news. An empty feed has one empty page.
+pub fn feed(articles: &[&Article], category: Option<&Category>) -> Vec<NewsPage> {
     let size = PAGE_SIZE as usize;
     let total_items = articles.len() as u32;
     let total_pages = articles.len().div_ceil(size).max(1) as u32;
@@ -62,6 +63,7 @@ pub fn feed(articles: &[&Article]) -> Vec<NewsPage> {
             let start = (page as usize - 1) * size;
             let items = articles.iter().skip(start).take(size);
             NewsPage {
+                category: category.cloned(),
                 page,
                 total_pages,
                 total_items,

@@ -1,0 +1,55 @@
+// Shared set-up of the end-to-end tests: the built dist/ served like a static host with SPA
+// fallback, and Debian's Chromium driven by playwright-core.
+import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from '../../scripts/static-server.mjs';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/** Starts a server for `dir` under `base` and a browser; both stop after the file's tests. */
+export function useSite({ dir = 'dist', base = '/' } = {}) {
+  const site = { browser: null, origin: null };
+  let server;
+  before(async () => {
+    server = await start(dir, 0, base);
+    site.origin = `http://127.0.0.1:${server.address().port}`;
+    site.url = (path) => `${site.origin}${base.replace(/\/$/, '')}${path}`;
+    site.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await site.browser?.close();
+    server?.close();
+  });
+  return site;
+}
+
+/**
+ * A fresh page that records console errors and uncaught exceptions; `done()` asserts there
+ * were none (apart from `allowed` patterns, for tests that break the API on purpose).
+ */
+export async function openPage(site, { width = 1280, allowed = [] } = {}) {
+  const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !allowed.some((re) => re.test(m.text()))) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.done = async () => {
+    await context.close();
+    assert.deepEqual(problems, [], 'console errors');
+  };
+  return page;
+}
+
+/** The text of the page's one `h1`, once the app has rendered it. */
+export async function h1(page) {
+  const heading = page.locator('h1');
+  await heading.first().waitFor();
+  assert.equal(await heading.count(), 1, 'exactly one h1');
+  return (await heading.textContent()).trim();
+}

@@ -1,0 +1,72 @@
+// Client-side navigation: from the home page to the seed article through the feed, and back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, openPage, h1 } from './harness.mjs';
+
+const site = useSite();
+const SEED_TITLE = 'Uzbekistan–Kazakhstan: dedicated to the 25th anniversary of establishment of diplomatic relations';
+
+test('home → feed → category → seed article → back, without reloading', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/'));
+  await h1(page);
+  // A marker that a full page load would wipe out.
+  await page.evaluate(() => { window.__noReload = true; });
+
+  await page.getByRole('link', { name: 'All news' }).first().click();
+  await page.waitForURL(/\/en\/news$/);
+  assert.equal(await h1(page), 'News');
+
+  await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Politics' }).click();
+  await page.waitForURL(/category=politics/);
+  assert.equal(await h1(page), 'Politics');
+  assert.equal(
+    await page.locator('.category-filter a[aria-current=page]').textContent(),
+    'Politics',
+  );
+
+  // Walk the category's pages until the seed article shows.
+  const seed = page.getByRole('link', { name: SEED_TITLE });
+  for (let i = 0; i < 10 && !(await seed.count()); i++) {
+    await page.getByRole('link', { name: 'Next' }).click();
+    await page.waitForFunction(() => !document.querySelector('.skeleton'));
+  }
+  await seed.click();
+  await page.waitForURL(/\/en\/news\/1$/);
+  assert.equal(await h1(page), SEED_TITLE);
+  assert.equal(await page.evaluate(() => window.__noReload), true, 'navigation stayed in the app');
+
+  await page.goBack();
+  await page.waitForURL(/category=politics/);
+  assert.equal(await h1(page), 'Politics');
+  assert.ok(await seed.isVisible(), 'the feed page is back, from the cache');
+  assert.equal(await page.evaluate(() => window.__noReload), true);
+  await page.done();
+});
+
+test('pagination moves through the feed and marks the current page', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/news'));
+  await h1(page);
+  const pages = page.getByRole('navigation', { name: 'Pages' });
+  await pages.getByRole('link', { name: 'Page 2' }).click();
+  await page.waitForURL(/page=2$/);
+  await page.waitForFunction(() => document.querySelector('a[aria-current=page][aria-label="Page 2"]'));
+  assert.match(await page.title(), /^News – Page 2 of \d+/);
+  await pages.getByRole('link', { name: 'Previous' }).click();
+  await page.waitForURL(/\/en\/news$/);
+  assert.match(await page.title(), /^News – Page 1 of \d+/);
+  await page.done();
+});
+
+test('the skip link is the first thing to tab to and leads to the main content', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/news'));
+  await h1(page);
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.textContent);
+  assert.equal(focused, 'Skip to main content');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.done();
+});
