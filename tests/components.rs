@@ -49,6 +49,7 @@ fn summary(id: u32, sample: bool) -> NewsSummary {
         },
         lead: "Lead".into(),
         sample,
+        lang: None,
     }
 }
 

@@ -15,6 +15,13 @@ pub mod paths;
 pub use date::Date;
 use serde::{Deserialize, Serialize};
 
+/// URL codes of the portal's languages, in the order the language switcher shows them:
+/// Uzbek (Latin), Uzbek (Cyrillic), Russian, English, Karakalpak.
+pub const LANGUAGES: [&str; 5] = ["oz", "uz", "ru", "en", "qr"];
+
+/// The language every item exists in; an item missing in another language is served from it.
+pub const FALLBACK_LANGUAGE: &str = "en";
+
 /// Number of summaries on one page of the news feed.
 pub const PAGE_SIZE: u32 = 10;
 
@@ -74,6 +81,10 @@ pub struct NewsSummary {
     /// True for sample content that is not real news.
     #[serde(default)]
     pub sample: bool,
+    /// The language of the text, when the item has no translation into the language of the
+    /// file that lists it (it is then served in `FALLBACK_LANGUAGE`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// `{lang}/news/{id}.json`: a whole article.
@@ -92,6 +103,9 @@ pub struct Article {
     pub byline: Option<String>,
     #[serde(default)]
     pub sample: bool,
+    /// As in [`NewsSummary::lang`]: set when the article is not in the language of its path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     /// Newest other articles of the same category.
     #[serde(default)]
     pub related: Vec<NewsSummary>,
