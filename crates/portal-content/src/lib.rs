@@ -131,6 +131,7 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
             body: a.body.clone(),
             byline: a.byline.clone(),
             sample: a.sample,
+            lang: None,
             related: Vec::new(),
         });
     }

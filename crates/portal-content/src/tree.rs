@@ -81,6 +81,7 @@ pub fn summary(a: &Article) -> NewsSummary {
         category: a.category.clone(),
         lead: a.lead.clone(),
         sample: a.sample,
+        lang: a.lang.clone(),
     }
 }
 
@@ -113,6 +114,7 @@ mod tests {
             }],
             byline: None,
             sample: true,
+            lang: None,
             related: vec![],
         }
     }
