@@ -9,11 +9,12 @@ pub mod config;
 pub mod i18n;
 pub mod links;
 pub mod pages;
+pub mod preferences;
 
 use config::Config;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 /// Mounts the app into the page, replacing the static shell that shows while the wasm loads.
@@ -33,17 +34,15 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let config = config::use_config();
-    let default_home = links::home(i18n::Lang::default());
-
     view! {
         <Router base=config.base>
             <Routes fallback=|| view! { <components::Shell><pages::NotFoundPage/></components::Shell> }>
-                <Route path=path!("/") view=move || view! { <Redirect path=default_home.clone()/> }/>
+                <Route path=path!("/") view=pages::LanguageChoice/>
                 <ParentRoute path=path!("/:lang") view=pages::LanguageRoot>
                     <Route path=path!("") view=pages::HomePage/>
                     <Route path=path!("news") view=pages::NewsFeedPage/>
                     <Route path=path!("news/:id") view=pages::ArticlePage/>
-                    <Route path=path!("*any") view=pages::NotFoundPage/>
+                    <Route path=path!("*any") view=|| view! { <pages::NotFoundPage/> }/>
                 </ParentRoute>
             </Routes>
         </Router>

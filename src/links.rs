@@ -30,6 +30,16 @@ pub fn section(lang: Lang, section: &str) -> String {
     format!("/{}/{section}", lang.code())
 }
 
+/// The same app path in another language: the first segment is the language code.
+/// `/ru/news/7` → `/en/news/7`; a path without a language becomes that language's home.
+pub fn in_language(path: &str, lang: Lang) -> String {
+    let rest = path.trim_start_matches('/');
+    match rest.split_once('/') {
+        Some((_, tail)) => format!("/{}/{tail}", lang.code()),
+        None => home(lang),
+    }
+}
+
 /// The `page` query parameter: absent means 1; anything but a number from 1 up is `None`.
 pub fn parse_page(raw: Option<&str>) -> Option<u32> {
     match raw {
@@ -71,6 +81,16 @@ fn is_slug(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn switches_language_keeping_the_page() {
+        assert_eq!(in_language("/ru/news/7", Lang::En), "/en/news/7");
+        assert_eq!(in_language("/en/", Lang::Qr), "/qr/");
+        assert_eq!(in_language("/en", Lang::Uz), "/uz/");
+        assert_eq!(in_language("/xx/news", Lang::Oz), "/oz/news");
+        assert_eq!(in_language("/", Lang::Ru), "/ru/");
+        assert_eq!(in_language("", Lang::Ru), "/ru/");
+    }
 
     #[test]
     fn parses_page_numbers() {

@@ -1,5 +1,6 @@
 //! The portal's header: mark, name and main navigation.
 
+use super::LanguageSwitcher;
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
@@ -28,6 +29,7 @@ pub fn Header() -> impl IntoView {
                     <Mark/>
                     <span class="site-header__name">{move || i18n.t().portal_name}</span>
                 </a>
+                <LanguageSwitcher/>
             </div>
             <nav class="main-nav" aria-label=move || i18n.t().main_nav_label>
                 <ul class="container main-nav__list">

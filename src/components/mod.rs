@@ -3,6 +3,7 @@
 mod article_body;
 mod footer;
 mod header;
+mod language_switcher;
 mod loaded;
 mod news_list;
 mod pagination;
@@ -10,10 +11,12 @@ mod published_date;
 mod sample_tag;
 mod shell;
 mod states;
+mod translation_notice;
 
 pub use article_body::ArticleBody;
 pub use footer::Footer;
 pub use header::Header;
+pub use language_switcher::{same_page_in, LanguageSwitcher};
 pub use loaded::Loaded;
 pub use news_list::NewsList;
 pub use pagination::Pagination;
@@ -21,3 +24,4 @@ pub use published_date::PublishedDate;
 pub use sample_tag::SampleTag;
 pub use shell::Shell;
 pub use states::{ErrorView, Message, NotFound, Skeleton, SkeletonShape};
+pub use translation_notice::{content_lang, TranslationNotice};

@@ -1,6 +1,6 @@
 //! A list of news summaries: date, category, title (the link) and lead.
 
-use super::{PublishedDate, SampleTag};
+use super::{content_lang, PublishedDate, SampleTag, TranslationNotice};
 use crate::api::NewsSummary;
 use crate::config::use_config;
 use crate::i18n::use_i18n;
@@ -25,7 +25,8 @@ pub fn NewsList(
             let href = config.href(&links::article(i18n.lang(), item.id));
             let category_href =
                 config.href(&links::news(i18n.lang(), Some(&item.category.slug), 1));
-            let title = view! { <a href=href>{item.title}</a> };
+            let text_lang = item.lang.as_deref().map(content_lang);
+            let title = view! { <a href=href lang=text_lang.clone()>{item.title}</a> };
             let title = if heading == 3 {
                 view! { <h3 class="news-item__title">{title}</h3> }.into_any()
             } else {
@@ -39,8 +40,9 @@ pub fn NewsList(
                         <a href=category_href>{item.category.name}</a>
                         {item.sample.then(|| view! { " " <SampleTag/> })}
                     </p>
+                    {item.lang.map(|lang| view! { <p class="news-item__notice"><TranslationNotice lang/></p> })}
                     {title}
-                    {(!compact).then(|| view! { <p class="news-item__lead">{item.lead}</p> })}
+                    {(!compact).then(|| view! { <p class="news-item__lead" lang=text_lang>{item.lead}</p> })}
                 </li>
             }
         })

@@ -3,7 +3,7 @@
 
 use crate::api::ApiError;
 use crate::config::use_config;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Lang};
 use crate::links;
 use leptos::prelude::*;
 
@@ -99,19 +99,34 @@ pub fn Message(
     }
 }
 
-/// "Page not found", with a way back home.
+/// "Page not found", with a way back home, or to every language's home when the address
+/// named no language the portal has.
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub fn NotFound(#[prop(optional)] languages: bool) -> impl IntoView {
     let i18n = use_i18n();
     let config = use_config();
-    let home = move || config.href(&links::home(i18n.lang()));
+    let way_back = if languages {
+        let homes = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let href = config.href(&links::home(lang));
+                view! { <li><a href=href lang=lang.bcp47() hreflang=lang.bcp47()>{lang.native_name()}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <h2>{move || i18n.t().choose_language}</h2>
+            <ul class="not-found__languages">{homes}</ul>
+        }
+        .into_any()
+    } else {
+        let home = move || config.href(&links::home(i18n.lang()));
+        view! { <p><a href=home>{move || i18n.t().go_home}</a></p> }.into_any()
+    };
     view! {
         <div class="not-found">
             <h1>{move || i18n.t().not_found_title}</h1>
             <p>{move || i18n.t().not_found_text}</p>
-            <p>
-                <a href=home>{move || i18n.t().go_home}</a>
-            </p>
+            {way_back}
         </div>
     }
 }

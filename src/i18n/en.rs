@@ -56,6 +56,9 @@ pub const TEXTS: Texts = Texts {
     no_such_category: "There is no such news category.",
     first_page: "Go to the first page of news",
     image_label: "Image",
+    language_label: "Language",
+    not_translated: "Not yet translated. Shown in the original language:",
+    choose_language: "Choose a language",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",

@@ -6,6 +6,10 @@
 
 mod dates;
 mod en;
+mod oz;
+mod qr;
+mod ru;
+mod uz;
 
 pub use dates::format_date;
 use leptos::prelude::*;
@@ -13,25 +17,51 @@ use leptos::prelude::*;
 /// A language of the portal, named by its URL code.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
+    /// Uzbek, Latin script.
+    Oz,
+    /// Uzbek, Cyrillic script.
+    Uz,
+    Ru,
     #[default]
     En,
+    /// Karakalpak.
+    Qr,
 }
 
 impl Lang {
     /// Every language, in the order the switcher shows them.
-    pub const ALL: [Lang; 1] = [Lang::En];
+    pub const ALL: [Lang; 5] = [Lang::Oz, Lang::Uz, Lang::Ru, Lang::En, Lang::Qr];
 
-    /// The code used in URLs and in the API (`en`).
+    /// The code used in URLs and in the API (`oz`).
     pub fn code(self) -> &'static str {
         match self {
+            Lang::Oz => "oz",
+            Lang::Uz => "uz",
+            Lang::Ru => "ru",
             Lang::En => "en",
+            Lang::Qr => "qr",
         }
     }
 
     /// The BCP 47 tag for `<html lang>` and `lang` attributes.
     pub fn bcp47(self) -> &'static str {
         match self {
+            Lang::Oz => "uz-Latn",
+            Lang::Uz => "uz-Cyrl",
+            Lang::Ru => "ru",
             Lang::En => "en",
+            Lang::Qr => "kaa",
+        }
+    }
+
+    /// The language's name in itself, as the switcher shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Oz => "O‘zbekcha",
+            Lang::Uz => "Ўзбекча",
+            Lang::Ru => "Русский",
+            Lang::En => "English",
+            Lang::Qr => "Qaraqalpaqsha",
         }
     }
 
@@ -39,9 +69,33 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The portal language for a browser language tag (`navigator.languages`): `uz` and
+    /// `uz-Latn` → `oz`, `uz-Cyrl` → `uz`, `ru-*` → `ru`, `en-*` → `en`, `kaa-*` → `qr`.
+    pub fn from_browser_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.to_ascii_lowercase();
+        let mut parts = tag.split(['-', '_']);
+        match (parts.next()?, parts.next()) {
+            ("uz", Some("cyrl")) => Some(Lang::Uz),
+            ("uz", _) => Some(Lang::Oz),
+            ("ru", _) => Some(Lang::Ru),
+            ("en", _) => Some(Lang::En),
+            ("kaa", _) => Some(Lang::Qr),
+            _ => None,
+        }
+    }
+
+    /// The first of the reader's preferred languages that the portal has.
+    pub fn best_match<'a>(tags: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+        tags.into_iter().find_map(Lang::from_browser_tag)
+    }
+
     pub fn texts(self) -> &'static Texts {
         match self {
+            Lang::Oz => &oz::TEXTS,
+            Lang::Uz => &uz::TEXTS,
+            Lang::Ru => &ru::TEXTS,
             Lang::En => &en::TEXTS,
+            Lang::Qr => &qr::TEXTS,
         }
     }
 }
@@ -103,6 +157,10 @@ pub struct Texts {
     pub no_such_category: &'static str,
     pub first_page: &'static str,
     pub image_label: &'static str,
+    pub language_label: &'static str,
+    /// Shown with an item that has no translation: "Not yet translated; shown in".
+    pub not_translated: &'static str,
+    pub choose_language: &'static str,
     pub months: [&'static str; 12],
     /// The calendar's weekday row, Monday first.
     pub weekdays_short: [&'static str; 7],
@@ -131,6 +189,117 @@ pub fn use_i18n() -> I18n {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matches_browser_languages() {
+        assert_eq!(Lang::from_browser_tag("uz"), Some(Lang::Oz));
+        assert_eq!(Lang::from_browser_tag("uz-Latn"), Some(Lang::Oz));
+        assert_eq!(Lang::from_browser_tag("uz-Latn-UZ"), Some(Lang::Oz));
+        assert_eq!(Lang::from_browser_tag("uz-Cyrl"), Some(Lang::Uz));
+        assert_eq!(Lang::from_browser_tag("uz-Cyrl-UZ"), Some(Lang::Uz));
+        assert_eq!(Lang::from_browser_tag("ru-RU"), Some(Lang::Ru));
+        assert_eq!(Lang::from_browser_tag("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_browser_tag("kaa"), Some(Lang::Qr));
+        assert_eq!(Lang::from_browser_tag("de-DE"), None);
+        assert_eq!(Lang::from_browser_tag(""), None);
+        assert_eq!(
+            Lang::best_match(["de", "fr-FR", "ru", "en"]),
+            Some(Lang::Ru)
+        );
+        assert_eq!(Lang::best_match(["de"]), None);
+    }
+
+    #[test]
+    fn every_language_has_every_string() {
+        // Missing fields do not compile; this checks that none is left empty.
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            let strings = [
+                t.portal_name,
+                t.portal_short_name,
+                t.skip_to_content,
+                t.main_nav_label,
+                t.nav_home,
+                t.nav_news,
+                t.nav_faq,
+                t.nav_helplines,
+                t.nav_agencies,
+                t.footer_label,
+                t.footer_about,
+                t.footer_sample_notice,
+                t.new_on_portal,
+                t.latest_news,
+                t.all_news,
+                t.news_title,
+                t.categories_label,
+                t.all_categories,
+                t.pagination_label,
+                t.previous_page,
+                t.next_page,
+                t.sample_tag,
+                t.sample_tag_hint,
+                t.published,
+                t.updated,
+                t.category,
+                t.source,
+                t.print,
+                t.back_to_news,
+                t.loading,
+                t.error_title,
+                t.error_network,
+                t.error_timeout,
+                t.error_decode,
+                t.try_again,
+                t.not_found_title,
+                t.not_found_text,
+                t.go_home,
+                t.no_news,
+                t.no_news_in_category,
+                t.bad_page_number,
+                t.no_such_page,
+                t.no_such_category,
+                t.first_page,
+                t.image_label,
+                t.language_label,
+                t.not_translated,
+                t.choose_language,
+            ];
+            for s in strings.iter().chain(&t.months).chain(&t.weekdays_short) {
+                assert!(!s.trim().is_empty(), "{lang:?} has an empty string");
+            }
+            for n in [0, 1, 2, 5, 11, 21, 22, 25] {
+                assert!(!(t.article_count)(n).is_empty());
+            }
+            assert!((t.page_of)(2, 5).contains('2') && (t.page_of)(2, 5).contains('5'));
+            assert!((t.error_status)(503).contains("503"));
+            assert!((t.page_n)(7).contains('7'));
+            assert!((t.more_in_category)("X").contains('X'));
+        }
+    }
+
+    #[test]
+    fn russian_plurals() {
+        let count = Lang::Ru.texts().article_count;
+        assert_eq!(count(1), "1 статья");
+        assert_eq!(count(2), "2 статьи");
+        assert_eq!(count(5), "5 статей");
+        assert_eq!(count(11), "11 статей");
+        assert_eq!(count(21), "21 статья");
+        assert_eq!(count(22), "22 статьи");
+        assert_eq!(count(112), "112 статей");
+        assert_eq!((Lang::En.texts().article_count)(1), "1 article");
+        assert_eq!((Lang::En.texts().article_count)(2), "2 articles");
+    }
+
+    #[test]
+    fn weekday_rows_match_the_portal() {
+        let row = |l: Lang| l.texts().weekdays_short.join(" ");
+        assert_eq!(row(Lang::En), "Mo Tu We Th Fr Sa Su");
+        assert_eq!(row(Lang::Oz), "Du Se Ch Pa Ju Sh Ya");
+        assert_eq!(row(Lang::Uz), "Ду Се Чо Па Жу Ша Як");
+        assert_eq!(row(Lang::Ru), "Пн Вт Ср Чт Пт Сб Вс");
+        assert_eq!(row(Lang::Qr), "Дс Шш Сш Пш Жм Шм Ек");
+    }
 
     #[test]
     fn codes_round_trip() {

@@ -2,7 +2,8 @@
 
 use crate::api::{fetch_article, ApiError, Article};
 use crate::components::{
-    ArticleBody, Loaded, NewsList, NotFound, PublishedDate, SampleTag, SkeletonShape,
+    content_lang, ArticleBody, Loaded, NewsList, NotFound, PublishedDate, SampleTag, SkeletonShape,
+    TranslationNotice,
 };
 use crate::config::use_config;
 use crate::i18n::use_i18n;
@@ -47,6 +48,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let config = use_config();
     let category_href = config.href(&links::news(i18n.lang(), Some(&article.category.slug), 1));
     let category_name = article.category.name.clone();
+    let text_lang = article.lang.as_deref().map(content_lang);
     let related = (!article.related.is_empty()).then(|| {
         view! {
             <aside class="article__related" aria-labelledby="related-title">
@@ -65,14 +67,17 @@ fn ArticleView(article: Article) -> impl IntoView {
                     <a href=category_href>{article.category.name}</a>
                     {article.sample.then(|| view! { " " <SampleTag/> })}
                 </p>
-                <h1 class="article__title">{article.title}</h1>
+                <h1 class="article__title" lang=text_lang.clone()>{article.title}</h1>
+                {article.lang.map(|lang| view! { <p class="article__notice"><TranslationNotice lang/></p> })}
                 {article.updated.map(|d| view! {
                     <p class="article__updated">{move || i18n.t().updated} ": " <PublishedDate date=d/></p>
                 })}
             </header>
-            <ArticleBody blocks=article.body/>
+            <div lang=text_lang.clone()>
+                <ArticleBody blocks=article.body/>
+            </div>
             {article.byline.map(|b| view! {
-                <p class="article__byline"><span class="article__byline-label">{move || i18n.t().source} ": "</span>{b}</p>
+                <p class="article__byline"><span class="article__byline-label">{move || i18n.t().source} ": "</span><span lang=text_lang>{b}</span></p>
             })}
             <p class="article__actions no-print">
                 <button type="button" class="button button--secondary" on:click=|_| {

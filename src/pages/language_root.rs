@@ -1,10 +1,12 @@
 //! `/{lang}/…`: every page of one language, inside the portal's shell.
 
-use crate::components::Shell;
+use crate::components::{same_page_in, Shell};
+use crate::config::use_config;
 use crate::i18n::{I18n, Lang};
 use crate::pages::NotFoundPage;
+use crate::preferences::remember_language;
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::{Html, Link, Title};
 use leptos_router::{components::Outlet, hooks::use_params_map};
 
 #[component]
@@ -24,11 +26,29 @@ pub fn LanguageRoot() -> impl IntoView {
         }
     };
 
+    // The reader's choice is remembered for `/` (after the first render: browser only).
+    Effect::new(move || {
+        if let Some(lang) = lang.get() {
+            remember_language(lang);
+        }
+    });
+    // The same page in every language, for search engines and assistive tools.
+    let config = use_config();
+    let alternates = Lang::ALL
+        .into_iter()
+        .map(|other| {
+            let target = same_page_in(other);
+            let config = config.clone();
+            move || view! { <Link rel="alternate" hreflang=other.bcp47() href=config.href(&target())/> }
+        })
+        .collect_view();
+
     view! {
         <Html {..} lang=move || i18n.lang().bcp47()/>
         <Title formatter/>
+        {alternates}
         <Shell>
-            <Show when=move || lang.get().is_some() fallback=NotFoundPage>
+            <Show when=move || lang.get().is_some() fallback=|| view! { <NotFoundPage languages=true/> }>
                 <Outlet/>
             </Show>
         </Shell>

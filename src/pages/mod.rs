@@ -2,12 +2,14 @@
 
 mod article;
 mod home;
+mod language_choice;
 mod language_root;
 mod news_feed;
 mod not_found;
 
 pub use article::ArticlePage;
 pub use home::HomePage;
+pub use language_choice::LanguageChoice;
 pub use language_root::LanguageRoot;
 pub use news_feed::NewsFeedPage;
 pub use not_found::NotFoundPage;

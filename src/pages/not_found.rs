@@ -6,10 +6,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
-pub fn NotFoundPage() -> impl IntoView {
+pub fn NotFoundPage(
+    /// Offer every language's home (the address named an unknown language).
+    #[prop(optional)]
+    languages: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=move || i18n.t().not_found_title/>
-        <NotFound/>
+        <NotFound languages/>
     }
 }

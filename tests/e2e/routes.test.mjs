@@ -61,8 +61,23 @@ test('sample articles carry a visible sample tag', async () => {
   await page.done();
 });
 
-test('unknown paths, languages and ids show the not-found page', async () => {
-  for (const path of ['/en/nothing-here', '/xx/news', '/xx/', '/en/news/abc', '/en/news/0', '/en/news/99999', '/en/news/1/extra', '/en/news/12345678901234567890']) {
+test('an unknown language shows the not-found page offering the five languages', async () => {
+  for (const path of ['/xx/news', '/xx/', '/EN/news/1', '/de']) {
+    const page = await openPage(site);
+    await page.goto(site.url(path));
+    assert.equal(await h1(page), 'Page not found', path);
+    const links = page.locator('.not-found__languages a');
+    assert.deepEqual(await links.allTextContents(), ['O‘zbekcha', 'Ўзбекча', 'Русский', 'English', 'Qaraqalpaqsha']);
+    assert.deepEqual(
+      await links.evaluateAll((as) => as.map((a) => `${a.getAttribute('href')} ${a.lang}`)),
+      ['/oz/ uz-Latn', '/uz/ uz-Cyrl', '/ru/ ru', '/en/ en', '/qr/ kaa'],
+    );
+    await page.done();
+  }
+});
+
+test('unknown paths and ids show the not-found page', async () => {
+  for (const path of ['/en/nothing-here', '/en/news/abc', '/en/news/0', '/en/news/99999', '/en/news/1/extra', '/en/news/12345678901234567890']) {
     const page = await openPage(site, { allowed: [/status of 404/] });
     await page.goto(site.url(path));
     assert.equal(await h1(page), 'Page not found', path);
