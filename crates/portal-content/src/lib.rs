@@ -3,13 +3,16 @@
 //!
 //! - [`source`] parses one file (`site.json`, an article `.txt`);
 //! - [`tree`] renders the API files of one language in memory;
-//! - [`build`] reads every language folder, checks across files, then writes.
+//! - [`build`] reads every language folder, checks across files and languages, completes
+//!   each language with the untranslated articles of [`FALLBACK_LANGUAGE`], then writes.
 
 pub mod source;
 pub mod tree;
 
 use portal_api::{Article, Site};
+pub use portal_api::{FALLBACK_LANGUAGE, LANGUAGES};
 use source::{ArticleSource, SourceError};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -18,50 +21,199 @@ use std::path::{Path, PathBuf};
 pub struct Report {
     /// Language folders built, in order.
     pub languages: Vec<String>,
+    /// Article files written, over all languages (fallbacks included).
     pub articles: usize,
+    /// Of `articles`, those served from [`FALLBACK_LANGUAGE`] for want of a translation.
+    pub fallbacks: usize,
     pub files: usize,
 }
 
 /// One language, read and checked.
 pub struct Language {
     pub site: Site,
+    /// The language's own articles (`lang: None`).
     pub articles: Vec<Article>,
+    /// The source of each article, in the same order as `articles`.
+    pub sources: Vec<ArticleSource>,
 }
 
 /// Builds every language folder of `source` into `out/{lang}/`.
 ///
+/// Every folder must be one of [`LANGUAGES`], and [`FALLBACK_LANGUAGE`] must be among them.
+/// Each language gets its own articles plus, for every article of the fallback language it
+/// has no translation of, the fallback article, marked `lang` and with the category named in
+/// the language (see [`complete`]).
+///
 /// Nothing is written unless every source is valid. Each `out/{lang}/` that is built is
 /// deleted first, so no stale file remains; other folders of `out` are left alone.
 pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
+    let folders = language_folders(source).map_err(|e| vec![e])?;
     let mut languages = Vec::new();
     let mut errors = Vec::new();
-    for lang in language_folders(source).map_err(|e| vec![e])? {
-        match read_language(source, &lang) {
+    for lang in &folders {
+        match read_language(source, lang) {
             Ok(language) => languages.push(language),
             Err(mut e) => errors.append(&mut e),
         }
     }
+
+    // Cross-language checks, for every language that could be read on its own.
+    let mut built: Vec<(&Site, Vec<Article>)> = Vec::new();
+    match languages.iter().find(|l| l.site.lang == FALLBACK_LANGUAGE) {
+        Some(fallback) => {
+            for language in &languages {
+                match complete(language, fallback, source) {
+                    Ok(articles) => built.push((&language.site, articles)),
+                    Err(mut e) => errors.append(&mut e),
+                }
+            }
+        }
+        // Not readable: its errors are already reported.
+        None if folders.iter().any(|f| f == FALLBACK_LANGUAGE) => {}
+        None => {
+            let message = format!(
+                "no `{FALLBACK_LANGUAGE}/` folder: every language falls back to `{FALLBACK_LANGUAGE}`, so it is required"
+            );
+            errors.push(SourceError::new(source, None, message));
+        }
+    }
     if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(errors);
     }
 
     let mut report = Report {
         languages: Vec::new(),
         articles: 0,
+        fallbacks: 0,
         files: 0,
     };
-    for language in &languages {
-        let lang = &language.site.lang;
-        let files = tree::render(&language.site, &language.articles);
+    for (site, articles) in &built {
+        let lang = &site.lang;
+        let files = tree::render(site, articles);
         write_language(out, lang, &files).map_err(|e| vec![e])?;
         report.languages.push(lang.clone());
-        report.articles += language.articles.len();
+        report.articles += articles.len();
+        report.fallbacks += articles.iter().filter(|a| a.lang.is_some()).count();
         report.files += files.len();
     }
     Ok(report)
 }
 
-/// The language folders of `source`, sorted: every subfolder not starting with `.`.
+/// All articles of `language`: its own, checked against their originals in `fallback`, plus
+/// every article of `fallback` it has no translation of, marked with `lang` and with its
+/// category named as in `language`'s `site.json`. `source` is the folder of the language
+/// folders, to name files in errors.
+///
+/// Errors: a category slug set differing from the fallback's; an article with no original
+/// (an id the fallback language lacks); a translation whose date, category or sample flag
+/// differs from its original's.
+pub fn complete(
+    language: &Language,
+    fallback: &Language,
+    source: &Path,
+) -> Result<Vec<Article>, Vec<SourceError>> {
+    let site = &language.site;
+    let fallback_dir = source.join(&fallback.site.lang);
+    if site.lang == fallback.site.lang {
+        return Ok(language.articles.clone());
+    }
+    let mut errors = Vec::new();
+    let slugs =
+        |s: &Site| -> BTreeSet<String> { s.categories.iter().map(|c| c.slug.clone()).collect() };
+    let (mine, theirs) = (slugs(site), slugs(&fallback.site));
+    if mine != theirs {
+        let list = |set: BTreeSet<&String>| {
+            set.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut parts = Vec::new();
+        let missing: BTreeSet<&String> = theirs.difference(&mine).collect();
+        let extra: BTreeSet<&String> = mine.difference(&theirs).collect();
+        if !missing.is_empty() {
+            parts.push(format!("lacks {}", list(missing)));
+        }
+        if !extra.is_empty() {
+            parts.push(format!("has no {}", list(extra)));
+        }
+        let message = format!(
+            "the category slugs must be those of {}: this file {} that one",
+            fallback_dir.join("site.json").display(),
+            parts.join(" and ")
+        );
+        let file = source.join(&site.lang).join("site.json");
+        errors.push(SourceError::new(&file, None, message));
+        // Without the same categories, no fallback article can be named: stop here.
+        return Err(errors);
+    }
+
+    let originals: BTreeMap<u32, (&Article, &ArticleSource)> = fallback
+        .articles
+        .iter()
+        .zip(&fallback.sources)
+        .map(|(a, s)| (a.id, (a, s)))
+        .collect();
+    for (a, src) in language.articles.iter().zip(&language.sources) {
+        let err = |line: usize, message: String| SourceError::new(&src.file, Some(line), message);
+        let Some(&(original, original_src)) = originals.get(&a.id) else {
+            let message = format!(
+                "article {} does not exist in `{}`: every article is first written in `{}` (in {}), then translated",
+                a.id,
+                fallback.site.lang,
+                fallback.site.lang,
+                fallback_dir.join("news").display()
+            );
+            errors.push(err(src.id_line, message));
+            continue;
+        };
+        let of = original_src.file.display();
+        if a.date != original.date {
+            let message = format!(
+                "date {} differs from the date {} of the original, {of}: a translation has the date of its original",
+                a.date, original.date
+            );
+            errors.push(err(src.date_line, message));
+        }
+        if a.category.slug != original.category.slug {
+            let message = format!(
+                "category `{}` differs from the category `{}` of the original, {of}: a translation has the category of its original",
+                a.category.slug, original.category.slug
+            );
+            errors.push(err(src.category_line, message));
+        }
+        if a.sample != original.sample {
+            let message = format!(
+                "sample {} differs from sample {} of the original, {of}: a translation of sample content is sample content, and of real news, real news",
+                a.sample, original.sample
+            );
+            errors.push(err(src.sample_line, message));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let own: BTreeSet<u32> = language.articles.iter().map(|a| a.id).collect();
+    let mut articles = language.articles.clone();
+    for original in fallback.articles.iter().filter(|a| !own.contains(&a.id)) {
+        let category = site
+            .categories
+            .iter()
+            .find(|c| c.slug == original.category.slug)
+            .expect("the category slugs were checked to be the same");
+        articles.push(Article {
+            category: category.clone(),
+            lang: Some(fallback.site.lang.clone()),
+            ..original.clone()
+        });
+    }
+    Ok(articles)
+}
+
+/// The language folders of `source`, sorted: every subfolder not starting with `.`, each
+/// one of [`LANGUAGES`].
 fn language_folders(source: &Path) -> Result<Vec<String>, SourceError> {
     let io = |e: std::io::Error| SourceError::new(source, None, format!("cannot read: {e}"));
     let mut langs = Vec::new();
@@ -71,8 +223,11 @@ fn language_folders(source: &Path) -> Result<Vec<String>, SourceError> {
         if name.starts_with('.') || !entry.file_type().map_err(io)?.is_dir() {
             continue;
         }
-        if !source::is_slug(&name) {
-            let message = "a language folder is named by its URL code, such as `en`";
+        if !LANGUAGES.contains(&name.as_str()) {
+            let message = format!(
+                "not a language of the portal: a language folder is named by its URL code, one of {}",
+                LANGUAGES.join(", ")
+            );
             return Err(SourceError::new(&entry.path(), None, message));
         }
         langs.push(name);
@@ -104,6 +259,7 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
     }
 
     let mut articles: Vec<Article> = Vec::with_capacity(parsed.len());
+    let mut sources: Vec<ArticleSource> = Vec::with_capacity(parsed.len());
     for (i, a) in parsed.iter().enumerate() {
         if let Some(first) = parsed[..i].iter().find(|o| o.id == a.id) {
             let message = format!("id {} is already used by {}", a.id, first.file.display());
@@ -134,9 +290,14 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
             lang: None,
             related: Vec::new(),
         });
+        sources.push(a.clone());
     }
     if errors.is_empty() {
-        Ok(Language { site, articles })
+        Ok(Language {
+            site,
+            articles,
+            sources,
+        })
     } else {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Err(errors)
@@ -254,9 +415,10 @@ mod tests {
         ]);
         let report = f.build().unwrap();
         assert_eq!(report.languages, ["en", "ru"]);
-        assert_eq!(report.articles, 1);
+        // Article 1 in en, and served from en in ru.
+        assert_eq!((report.articles, report.fallbacks), (2, 1));
         // Per language: site, one page of all news, one page per category (2), articles.
-        assert_eq!(report.files, (1 + 1 + 2 + 1) + (1 + 1 + 2));
+        assert_eq!(report.files, (1 + 1 + 2 + 1) * 2);
         assert!(f.out("en/news/1.json").is_file());
         assert!(f.out("ru/news/category/sport/page/1.json").is_file());
     }
@@ -334,5 +496,186 @@ mod tests {
         let f = Fixture::new(&[("EN/site.json", &en)]);
         let e = f.build().unwrap_err();
         assert!(e[0].message.contains("URL code"), "{}", e[0]);
+
+        // A well-formed code that is not one of LANGUAGES.
+        let kk = site("kk");
+        let f = Fixture::new(&[("en/site.json", &en), ("kk/site.json", &kk)]);
+        let e = f.build().unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].file.ends_with("kk"), "{}", e[0]);
+        assert!(
+            e[0].message.contains("one of oz, uz, ru, en, qr"),
+            "{}",
+            e[0]
+        );
+        assert!(!f.out("en").exists());
+    }
+
+    /// A site whose two categories are named `politics` and `sport` as given.
+    fn named_site(lang: &str, politics: &str, sport: &str) -> String {
+        format!(
+            r#"{{"lang":"{lang}","name":"Portal {lang}","new_on_portal":[],
+"categories":[{{"slug":"politics","name":"{politics}"}},{{"slug":"sport","name":"{sport}"}}]}}"#
+        )
+    }
+
+    fn read_json<T: serde::de::DeserializeOwned>(f: &Fixture, rel: &str) -> T {
+        serde_json::from_str(&fs::read_to_string(f.out(rel)).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn untranslated_articles_are_served_from_en_marked_and_in_the_readers_categories() {
+        let (en, ru) = (
+            named_site("en", "Politics", "Sport"),
+            named_site("ru", "Политика", "Спорт"),
+        );
+        let (a1, a2, a3) = (
+            article(1, "politics"),
+            article(2, "politics"),
+            article(3, "sport"),
+        );
+        let ru2 = a2.replace("title: T2", "title: Т2 по-русски");
+        let f = Fixture::new(&[
+            ("en/site.json", &en),
+            ("en/news/1-one.txt", &a1),
+            ("en/news/2-two.txt", &a2),
+            ("en/news/3-three.txt", &a3),
+            ("ru/site.json", &ru),
+            ("ru/news/2-two.txt", &ru2),
+        ]);
+        let report = f.build().unwrap();
+        assert_eq!((report.articles, report.fallbacks), (6, 2));
+
+        // The translated article is the language's own: no `lang`.
+        let own: Article = read_json(&f, "ru/news/2.json");
+        assert_eq!((own.title.as_str(), own.lang), ("Т2 по-русски", None));
+        assert_eq!(own.category.name, "Политика");
+        // Its related list holds the fallback article 1, marked, in the reader's category.
+        assert_eq!(own.related.len(), 1);
+        let related = &own.related[0];
+        assert_eq!((related.id, related.title.as_str()), (1, "T1"));
+        assert_eq!(related.lang.as_deref(), Some("en"));
+        assert_eq!(related.category.name, "Политика");
+
+        // Untranslated: the English text, marked, with the Russian category name.
+        let fallback: Article = read_json(&f, "ru/news/3.json");
+        assert_eq!(fallback.title, "T3");
+        assert_eq!(fallback.lang.as_deref(), Some("en"));
+        assert_eq!(
+            (
+                fallback.category.slug.as_str(),
+                fallback.category.name.as_str()
+            ),
+            ("sport", "Спорт")
+        );
+        let one: Article = read_json(&f, "ru/news/1.json");
+        assert_eq!(one.related[0].lang, None, "article 2 is translated");
+
+        // The feeds list all three, each summary marked as its article is.
+        let feed: portal_api::NewsPage = read_json(&f, "ru/news/page/1.json");
+        let items: Vec<(u32, Option<&str>, &str)> = feed
+            .items
+            .iter()
+            .map(|s| (s.id, s.lang.as_deref(), s.category.name.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (3, Some("en"), "Спорт"),
+                (2, None, "Политика"),
+                (1, Some("en"), "Политика")
+            ]
+        );
+        let sport: portal_api::NewsPage = read_json(&f, "ru/news/category/sport/page/1.json");
+        assert_eq!(sport.items[0].lang.as_deref(), Some("en"));
+        assert_eq!(sport.category.unwrap().name, "Спорт");
+
+        // English output has no `lang` at all.
+        for rel in ["en/news/1.json", "en/news/2.json", "en/news/page/1.json"] {
+            let text = fs::read_to_string(f.out(rel)).unwrap();
+            assert!(!text.contains("\"lang\""), "{rel}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_translation_must_have_an_original_with_the_same_date_category_and_sample() {
+        let (en, oz) = (site("en"), site("oz"));
+        let a1 = article(1, "politics");
+        let f = Fixture::new(&[
+            ("en/site.json", &en),
+            ("en/news/1-one.txt", &a1),
+            ("oz/site.json", &oz),
+            // Date (line 3), category (line 4) and sample (line 6) all differ.
+            (
+                "oz/news/1-one.txt",
+                &article(2, "sport")
+                    .replace("id: 2", "id: 1")
+                    .replace("sample: true", "sample: false"),
+            ),
+            ("oz/news/5-only-here.txt", &article(5, "politics")),
+        ]);
+        let errors = f.build().unwrap_err();
+        let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(shown.len(), 4, "{shown:#?}");
+        assert!(
+            shown[0].contains("oz/news/1-one.txt:3: date 2017-11-02 differs from the date 2017-11-01 of the original, "),
+            "{}",
+            shown[0]
+        );
+        assert!(
+            shown[1].contains(
+                "oz/news/1-one.txt:4: category `sport` differs from the category `politics`"
+            ),
+            "{}",
+            shown[1]
+        );
+        assert!(
+            shown[2].contains("oz/news/1-one.txt:6: sample false differs from sample true"),
+            "{}",
+            shown[2]
+        );
+        assert!(
+            shown[3].contains("oz/news/5-only-here.txt:1: article 5 does not exist in `en`"),
+            "{}",
+            shown[3]
+        );
+        assert!(!f.out("en").exists() && !f.out("oz").exists());
+    }
+
+    #[test]
+    fn every_language_has_the_category_slugs_of_en() {
+        let en = site("en");
+        let uz = r#"{"lang":"uz","name":"Портал","new_on_portal":[],
+"categories":[{"slug":"politics","name":"Сиёсат"},{"slug":"culture","name":"Маданият"}]}"#;
+        let f = Fixture::new(&[("en/site.json", &en), ("uz/site.json", uz)]);
+        let e = f.build().unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].file.ends_with("uz/site.json"), "{}", e[0]);
+        assert!(
+            e[0].message.contains("lacks `sport` and has no `culture`"),
+            "{}",
+            e[0]
+        );
+
+        // The same slugs in another display order are fine.
+        let qr = r#"{"lang":"qr","name":"Portal","new_on_portal":[],
+"categories":[{"slug":"sport","name":"Sport"},{"slug":"politics","name":"Siyasat"}]}"#;
+        let f = Fixture::new(&[("en/site.json", &en), ("qr/site.json", qr)]);
+        f.build().unwrap();
+    }
+
+    #[test]
+    fn the_fallback_language_is_required() {
+        let ru = site("ru");
+        let f = Fixture::new(&[("ru/site.json", &ru)]);
+        let e = f.build().unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].message.contains("no `en/` folder"), "{}", e[0]);
+
+        // An unreadable en is reported once, as itself.
+        let f = Fixture::new(&[("en/site.json", "{"), ("ru/site.json", &ru)]);
+        let e = f.build().unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].file.ends_with("en/site.json"), "{}", e[0]);
     }
 }

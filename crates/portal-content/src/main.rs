@@ -18,8 +18,15 @@ fn main() -> ExitCode {
     }
     match portal_content::build(Path::new(source), Path::new(out)) {
         Ok(r) => {
+            let fallbacks = match r.fallbacks {
+                0 => String::new(),
+                n => format!(
+                    " ({n} untranslated, served in {})",
+                    portal_content::FALLBACK_LANGUAGE
+                ),
+            };
             println!(
-                "portal-content: {} language{} ({}), {} articles, {} files written to {out}",
+                "portal-content: {} language{} ({}), {} articles{fallbacks}, {} files written to {out}",
                 r.languages.len(),
                 if r.languages.len() == 1 { "" } else { "s" },
                 r.languages.join(", "),

@@ -2,7 +2,8 @@
 //! `content/{lang}/news/{id}-{short-slug}.txt` per article (format in `content/README.md`).
 //!
 //! Parsing checks everything one file can tell about itself; checks across files (unknown
-//! category, duplicate id) are made in `lib.rs`, where all articles of a language meet.
+//! category, duplicate id, a translation against its original) are made in `lib.rs`, where
+//! all articles of a language, and all languages, meet.
 
 use portal_api::{Block, Date, Site};
 use std::fmt;
@@ -45,6 +46,8 @@ pub struct ArticleSource {
     pub id_line: usize,
     pub title: String,
     pub date: Date,
+    /// Line of `date:`, where a date differing from the original's is reported.
+    pub date_line: usize,
     pub updated: Option<Date>,
     pub category: String,
     /// Line of `category:`, where an unknown category is reported.
@@ -52,6 +55,8 @@ pub struct ArticleSource {
     pub lead: String,
     pub byline: Option<String>,
     pub sample: bool,
+    /// Line of `sample:`, where a flag differing from the original's is reported.
+    pub sample_line: usize,
     pub body: Vec<Block>,
 }
 
@@ -180,12 +185,14 @@ pub fn parse_article(file: &Path, text: &str) -> Result<ArticleSource, SourceErr
         id_line,
         title: required("title").0.to_string(),
         date: date_value,
+        date_line: required("date").1,
         updated,
         category: category.to_string(),
         category_line,
         lead: required("lead").0.to_string(),
         byline: field("byline").map(|(v, _)| v.to_string()),
         sample,
+        sample_line,
         body,
     })
 }
