@@ -1,7 +1,9 @@
 //! Checks the committed static API (`public/api/v1/`) file by file against the contract of
 //! `portal-api`, and the feeds, articles and the seed article against each other.
 
-use portal_api::{paths, Article, NewsPage, NewsSummary, Site, PAGE_SIZE};
+use portal_api::{
+    paths, Article, NewsPage, NewsSummary, Site, FALLBACK_LANGUAGE, LANGUAGES, PAGE_SIZE,
+};
 use serde::{de::DeserializeOwned, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -118,6 +120,7 @@ fn agrees(s: &NewsSummary, a: &Article, at: &str) {
     assert_eq!(s.category, a.category, "{at}: category of {}", a.id);
     assert_eq!(s.lead, a.lead, "{at}: lead of {}", a.id);
     assert_eq!(s.sample, a.sample, "{at}: sample flag of {}", a.id);
+    assert_eq!(s.lang, a.lang, "{at}: lang of {}", a.id);
 }
 
 #[test]
@@ -391,4 +394,209 @@ fn block_texts(a: &Article) -> Vec<String> {
         }
     }
     texts
+}
+
+/// Ids of the feed of all news of `api`, in feed order.
+fn feed_ids(api: &Api) -> Vec<u32> {
+    api.feeds[&None]
+        .values()
+        .flat_map(|p| p.items.iter().map(|s| s.id))
+        .collect()
+}
+
+fn slugs(site: &Site) -> BTreeSet<&str> {
+    site.categories.iter().map(|c| c.slug.as_str()).collect()
+}
+
+#[test]
+fn the_five_languages_list_the_same_articles_and_categories() {
+    let langs = load();
+    let have: BTreeSet<&str> = langs.keys().map(String::as_str).collect();
+    assert_eq!(have, LANGUAGES.into_iter().collect(), "language folders");
+    let en = &langs[FALLBACK_LANGUAGE];
+    let en_site = en.site.as_ref().unwrap();
+    for (lang, api) in &langs {
+        let site = api.site.as_ref().unwrap();
+        // Same articles, in the same order (same dates and ids), and same category slugs.
+        assert_eq!(
+            feed_ids(api),
+            feed_ids(en),
+            "{lang}: ids of the feed of all news"
+        );
+        assert_eq!(slugs(site), slugs(en_site), "{lang}: category slugs");
+        let keys: BTreeSet<&u32> = api.articles.keys().collect();
+        assert_eq!(keys, en.articles.keys().collect(), "{lang}: article files");
+        // Each category's feed lists the same ids in every language.
+        for slug in slugs(site) {
+            let ids = |api: &Api| -> Vec<u32> {
+                api.feeds[&Some(slug.to_string())]
+                    .values()
+                    .flat_map(|p| p.items.iter().map(|s| s.id))
+                    .collect()
+            };
+            assert_eq!(ids(api), ids(en), "{lang}: feed of {slug}");
+        }
+    }
+}
+
+#[test]
+fn english_is_never_marked_as_a_fallback() {
+    let api = en();
+    for a in api.articles.values() {
+        assert_eq!(a.lang, None, "en/news/{}.json", a.id);
+        assert!(
+            a.related.iter().all(|s| s.lang.is_none()),
+            "en/news/{}.json",
+            a.id
+        );
+    }
+    for pages in api.feeds.values() {
+        for page in pages.values() {
+            assert!(page.items.iter().all(|s| s.lang.is_none()));
+        }
+    }
+}
+
+#[test]
+fn the_seed_article_is_served_in_english_with_the_category_in_the_readers_language() {
+    let langs = load();
+    let en_seed = &langs[FALLBACK_LANGUAGE].articles[&1];
+    for lang in LANGUAGES.into_iter().filter(|l| *l != FALLBACK_LANGUAGE) {
+        let api = &langs[lang];
+        let site = api.site.as_ref().unwrap();
+        let politics = site
+            .categories
+            .iter()
+            .find(|c| c.slug == "politics")
+            .unwrap();
+        assert_ne!(
+            politics.name, "Politics",
+            "{lang}: politics is not translated"
+        );
+        let a = &api.articles[&1];
+        let at = format!("{lang}/news/1.json");
+        assert_eq!(a.lang.as_deref(), Some(FALLBACK_LANGUAGE), "{at}: lang");
+        assert_eq!(a.title, en_seed.title, "{at}: English title");
+        assert_eq!(a.lead, SEED_FIRST, "{at}: English lead");
+        assert_eq!(a.body, en_seed.body, "{at}: English body");
+        assert_eq!(a.byline.as_deref(), Some("Ulugbek Shonazarov, UzA"), "{at}");
+        assert_eq!(&a.category, politics, "{at}: category in the language");
+        assert!(!a.sample, "{at}");
+        let listed = api.feeds[&None]
+            .values()
+            .flat_map(|p| &p.items)
+            .find(|s| s.id == 1)
+            .unwrap();
+        assert_eq!(
+            listed.lang.as_deref(),
+            Some(FALLBACK_LANGUAGE),
+            "{lang}: feed"
+        );
+        assert_eq!(&listed.category, politics, "{lang}: feed");
+    }
+}
+
+#[test]
+fn other_languages_have_their_own_translations_and_fall_back_for_the_rest() {
+    let langs = load();
+    let en = &langs[FALLBACK_LANGUAGE];
+    for lang in LANGUAGES.into_iter().filter(|l| *l != FALLBACK_LANGUAGE) {
+        let api = &langs[lang];
+        let site = api.site.as_ref().unwrap();
+        let mut own = BTreeSet::new();
+        for a in api.articles.values() {
+            let at = format!("{lang}/news/{}.json", a.id);
+            let original = &en.articles[&a.id];
+            // Whatever its text, an article keeps its original's date, category and flag.
+            assert_eq!(a.date, original.date, "{at}: date");
+            assert_eq!(a.category.slug, original.category.slug, "{at}: category");
+            assert_eq!(a.sample, original.sample, "{at}: sample");
+            let name = &site
+                .categories
+                .iter()
+                .find(|c| c.slug == a.category.slug)
+                .unwrap()
+                .name;
+            assert_eq!(&a.category.name, name, "{at}: category name");
+            match a.lang.as_deref() {
+                None => {
+                    // A translation: its own text and byline.
+                    assert_ne!(a.title, original.title, "{at}: title not translated");
+                    assert_ne!(a.lead, original.lead, "{at}: lead not translated");
+                    assert_ne!(a.body, original.body, "{at}: body not translated");
+                    assert!(
+                        a.byline.is_some() && a.byline != original.byline,
+                        "{at}: byline"
+                    );
+                    own.insert(a.id);
+                }
+                Some(FALLBACK_LANGUAGE) => {
+                    // Served from en: the English article, but for its category's name.
+                    let want = Article {
+                        category: a.category.clone(),
+                        lang: a.lang.clone(),
+                        related: a.related.clone(),
+                        ..original.clone()
+                    };
+                    assert_eq!(a, &want, "{at}: not the English article");
+                }
+                Some(other) => panic!("{at}: lang `{other}`"),
+            }
+        }
+        assert!(own.len() >= 15, "{lang}: {} own articles", own.len());
+        let own_categories: BTreeSet<&str> = own
+            .iter()
+            .map(|id| api.articles[id].category.slug.as_str())
+            .collect();
+        assert_eq!(
+            own_categories,
+            slugs(site),
+            "{lang}: a category without translations"
+        );
+    }
+}
+
+#[test]
+fn other_sites_translate_the_announcements_and_point_to_the_same_pages() {
+    let langs = load();
+    let en_site = langs[FALLBACK_LANGUAGE].site.clone().unwrap();
+    for lang in LANGUAGES.into_iter().filter(|l| *l != FALLBACK_LANGUAGE) {
+        let site = langs[lang].site.as_ref().unwrap();
+        assert_ne!(site.name, en_site.name, "{lang}: portal name");
+        assert_eq!(
+            site.new_on_portal.len(),
+            en_site.new_on_portal.len(),
+            "{lang}"
+        );
+        for (a, original) in site.new_on_portal.iter().zip(&en_site.new_on_portal) {
+            // `en/faq` becomes `{lang}/faq`; a link to another language (`qr/`) stays.
+            let want = match original.path.strip_prefix("en/") {
+                Some(rest) => format!("{lang}/{rest}"),
+                None => original.path.clone(),
+            };
+            assert_eq!(a.path, want, "{lang}: path of `{}`", a.title);
+            assert_ne!(
+                a.title, original.title,
+                "{lang}: `{}` not translated",
+                a.title
+            );
+        }
+        for (c, original) in site.categories.iter().zip(&en_site.categories) {
+            assert_eq!(c.slug, original.slug, "{lang}: category order");
+        }
+    }
+    let names: Vec<&str> = LANGUAGES
+        .iter()
+        .map(|l| langs[*l].site.as_ref().unwrap().name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Oʻzbekiston Respublikasi Hukumat portali",
+            "Ўзбекистон Республикаси Ҳукумат портали",
+            "Правительственный портал Республики Узбекистан",
+            "The Government portal of the Republic of Uzbekistan",
+            "Ózbekstan Respublikası Húkimet portalı",
+        ]
+    );
 }
