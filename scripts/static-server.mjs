@@ -1,6 +1,7 @@
-// A static file server that behaves like a CDN with SPA fallback, for the end-to-end tests:
-// files from the dist directory, `index.html` for any other path without a file extension,
-// a plain 404 for missing files (API files included).
+// A static file server that behaves like a static host (Netlify, Cloudflare Pages) for the
+// end-to-end tests: files from the dist directory; `/x` and `/x/` answered by `/x/index.html`
+// (a prerendered page); the SPA shell `200.html` (else `index.html`) for any other path
+// without a file extension; a plain 404 for missing files (API files included).
 // Usage: node scripts/static-server.mjs <dir> <port> [base path, e.g. /portal/]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -20,7 +21,11 @@ async function file(path) {
   } catch { return null; }
 }
 
-export function start(root, listenPort, basePath = '/') {
+/**
+ * `spa: true` ignores the prerendered pages: every route gets the SPA shell, as on a host
+ * that serves only the shell (and as the app behaves for pages built after the last prerender).
+ */
+export function start(root, listenPort, basePath = '/', { spa = false } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     let path = decodeURIComponent(url.pathname);
@@ -30,7 +35,9 @@ export function start(root, listenPort, basePath = '/') {
     let body = await file(join(root, safe));
     let type = TYPES[extname(safe)] || 'application/octet-stream';
     if (!body && !extname(safe)) {
-      body = await file(join(root, 'index.html'));
+      body = (spa ? null : await file(join(root, safe, 'index.html')))
+        ?? (await file(join(root, '200.html')))
+        ?? (await file(join(root, 'index.html')));
       type = TYPES['.html'];
     }
     if (!body) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }

@@ -22,6 +22,7 @@ impl Default for Config {
 
 impl Config {
     /// Reads the configuration from the current document.
+    #[cfg(target_arch = "wasm32")]
     pub fn from_document() -> Self {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return Self::default();

@@ -10,24 +10,31 @@ pub mod i18n;
 pub mod links;
 pub mod pages;
 pub mod preferences;
+pub mod prerendered;
 
-use config::Config;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-/// Mounts the app into the page, replacing the static shell that shows while the wasm loads.
+/// Starts the app in the browser: takes over the page's HTML when it was prerendered for this
+/// address (hydration), renders from scratch otherwise (the SPA shell, a route built after the
+/// last prerender, or an API other than the one the page was rendered from).
+#[cfg(target_arch = "wasm32")]
 pub fn mount() {
     console_error_panic_hook::set_once();
-    let config = Config::from_document();
-    if let Some(shell) = document().get_element_by_id("static-shell") {
-        shell.remove();
-    }
-    leptos::mount::mount_to_body(move || {
+    let config = config::Config::from_document();
+    let app = move || {
         provide_context(config);
         view! { <App/> }
-    })
+    };
+    #[cfg(feature = "hydrate")]
+    if prerendered::matches_this_page() {
+        leptos::mount::hydrate_body(app);
+        return;
+    }
+    prerendered::clear_page();
+    leptos::mount::mount_to_body(app)
 }
 
 #[component]

@@ -1,17 +1,13 @@
-//! The one fetch path: base URL, timeout with abort, abort on leaving the page, an in-memory
-//! cache and error mapping all live here.
+//! The one fetch path: typed requests, an in-memory cache and decoding live here; the
+//! transport (HTTP in the browser, files when prerendering) is in `transport`.
 
-use super::{ApiError, Article, NewsPage, Site};
-use crate::config::use_config;
+use super::{transport, ApiError, Article, NewsPage, Site};
 use crate::i18n::Lang;
 use portal_api::paths;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
-
-/// A request without an answer after this long is aborted and reported as `Timeout`.
-const TIMEOUT_MS: u32 = 10_000;
 
 thread_local! {
     /// Bodies of successful responses by URL: going back to a page is instant and costs no
@@ -45,62 +41,33 @@ pub fn fetch_article(
 
 /// Fetches `path` (relative to the API base) and decodes it as `T`.
 ///
-/// Must be called inside a reactive owner (a resource fetcher): leaving the page that asked
-/// aborts the request. The browser future is wrapped so that it can feed a `Resource`.
+/// Must be called inside a reactive owner (a resource fetcher): in the browser, leaving the
+/// page that asked aborts the request. The future is `Send` so that it can feed a `Resource`.
 fn fetch_json<T: DeserializeOwned>(
     path: String,
 ) -> impl Future<Output = Result<T, ApiError>> + Send {
-    let url = format!("{}/{}", use_config().api, path);
-    send_wrapper::SendWrapper::new(async move {
-        let body = match CACHE.with(|c| c.borrow().get(&url).cloned()) {
-            Some(body) => body,
-            None => {
-                let body = fetch_text(&url).await?;
-                CACHE.with(|c| c.borrow_mut().insert(url, body.clone()));
-                body
-            }
-        };
+    let source = transport::Source::current(&path);
+    let load = async move {
+        let body = cached(&source).await?;
         serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
-    })
+    };
+    // Browser futures are not `Send`, but the browser has one thread.
+    #[cfg(target_arch = "wasm32")]
+    let load = send_wrapper::SendWrapper::new(load);
+    load
 }
 
-/// GETs `url` and returns its body, with the timeout and abort-on-leave applied.
-async fn fetch_text(url: &str) -> Result<String, ApiError> {
-    use std::cell::Cell;
-    use std::rc::Rc;
-
-    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
-    let signal = controller.signal();
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    // The reader left the page that asked: nobody waits for this answer any more.
-    let on_leave = send_wrapper::SendWrapper::new(controller);
-    leptos::prelude::on_cleanup(move || on_leave.abort());
-
-    let failed = |_| {
-        if timed_out.get() {
-            ApiError::Timeout
-        } else {
-            ApiError::Network
-        }
-    };
-    let response = gloo_net::http::Request::get(url)
-        .abort_signal(Some(&signal))
-        .send()
-        .await
-        .map_err(failed)?;
-    match response.status() {
-        200..=299 => {}
-        404 => return Err(ApiError::NotFound),
-        status => return Err(ApiError::Status(status)),
+/// The body of `source`, from the cache when it was read before. Only the browser caches:
+/// the prerender step reads each file about once, and keeping them all would cost memory.
+async fn cached(source: &transport::Source) -> Result<String, ApiError> {
+    if !cfg!(target_arch = "wasm32") {
+        return source.read().await;
     }
-    let body = response.text().await.map_err(failed)?;
-    drop(timer);
+    let key = source.key();
+    if let Some(body) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return Ok(body);
+    }
+    let body = source.read().await?;
+    CACHE.with(|c| c.borrow_mut().insert(key, body.clone()));
     Ok(body)
 }

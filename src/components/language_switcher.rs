@@ -15,11 +15,14 @@ pub fn same_page_in(lang: Lang) -> impl Fn() -> String + Clone + Send + Sync + '
     move || {
         let path = location.pathname.get();
         let app_path = path.strip_prefix(config.base.as_str()).unwrap_or(&path);
-        format!(
-            "{}{}",
-            links::in_language(app_path, lang),
-            location.search.get()
-        )
+        // The router's `search` has no leading `?`.
+        let search = location.search.get();
+        let query = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{search}")
+        };
+        format!("{}{query}", links::in_language(app_path, lang))
     }
 }
 

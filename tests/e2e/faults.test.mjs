@@ -1,9 +1,10 @@
-// The API failing: the error view explains and "Try again" recovers.
+// The API failing: the error view explains and "Try again" recovers. The pages are rendered in
+// the browser (SPA shell), so that their data comes from the API and not from the prerender.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openPage, h1 } from './harness.mjs';
 
-const site = useSite();
+const site = useSite({ spa: true });
 
 /** Answers the first `times` requests matching `pattern` with `status`, then lets them through. */
 async function failFirst(page, pattern, status, times = 1) {

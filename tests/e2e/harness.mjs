@@ -10,12 +10,15 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-/** Starts a server for `dir` under `base` and a browser; both stop after the file's tests. */
-export function useSite({ dir = 'dist', base = '/' } = {}) {
+/**
+ * Starts a server for `dir` under `base` and a browser; both stop after the file's tests.
+ * `spa: true` serves the SPA shell for every route, so the app renders (and fetches) itself.
+ */
+export function useSite({ dir = 'dist', base = '/', spa = false } = {}) {
   const site = { browser: null, origin: null };
   let server;
   before(async () => {
-    server = await start(dir, 0, base);
+    server = await start(dir, 0, base, { spa });
     site.origin = `http://127.0.0.1:${server.address().port}`;
     site.url = (path) => `${site.origin}${base.replace(/\/$/, '')}${path}`;
     site.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -55,7 +55,7 @@ test('pagination moves through the feed and marks the current page', async () =>
   assert.match(await page.title(), /^News – Page 2 of \d+/);
   await pages.getByRole('link', { name: 'Previous' }).click();
   await page.waitForURL(/\/en\/news$/);
-  assert.match(await page.title(), /^News – Page 1 of \d+/);
+  await page.waitForFunction(() => /^News – Page 1 of \d+/.test(document.title));
   await page.done();
 });
 

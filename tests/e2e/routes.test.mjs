@@ -121,7 +121,7 @@ test('static-host files are shipped', async () => {
     assert.match(res.headers.get('content-type'), type, path);
   }
   const redirects = await (await fetch(site.url('/_redirects'))).text();
-  assert.equal(redirects.trim(), '/*  /index.html  200');
+  assert.equal(redirects.trim(), '/*  /200.html  200');
   const manifest = await (await fetch(site.url('/manifest.webmanifest'))).json();
   assert.equal(manifest.start_url, './');
 });

@@ -1,0 +1,136 @@
+// Every language: interface, dates, content with the English fallback, switching and choosing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, openPage, h1 } from './harness.mjs';
+
+const site = useSite();
+
+const LANGS = {
+  oz: { tag: 'uz-Latn', portal: 'Oʻzbekiston Respublikasi Hukumat portali', news: 'Yangiliklar', next: 'Keyingi', date: '1 noyabr 2017', politics: /./ },
+  uz: { tag: 'uz-Cyrl', portal: 'Ўзбекистон Республикаси Ҳукумат портали', news: 'Янгиликлар', next: 'Кейинги', date: '1 ноябр 2017' },
+  ru: { tag: 'ru', portal: 'Правительственный портал Республики Узбекистан', news: 'Новости', next: 'Вперёд', date: '1 ноября 2017 г.' },
+  en: { tag: 'en', portal: 'The Government portal of the Republic of Uzbekistan', news: 'News', next: 'Next', date: '1 November 2017' },
+  qr: { tag: 'kaa', portal: 'Ózbekstan Respublikası Húkimet portalı', news: 'Jańalıqlar', next: 'Keyingi', date: '1 noyabr 2017' },
+};
+
+for (const [code, L] of Object.entries(LANGS)) {
+  test(`${code}: home → feed → article in the language`, async () => {
+    const page = await openPage(site);
+    await page.goto(site.url(`/${code}/`));
+    assert.equal(await h1(page), L.portal);
+    assert.equal(await page.getAttribute('html', 'lang'), L.tag);
+    await page.locator('.home__latest .news-list li').first().waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: L.news, exact: true }).first().click();
+    await page.waitForURL(new RegExp(`/${code}/news$`));
+    assert.equal(await h1(page), L.news);
+    await page.locator('.news-list li').first().waitFor();
+    assert.ok(await page.getByRole('link', { name: L.next }).isVisible(), 'pagination is translated');
+    assert.match(await page.title(), new RegExp(`^${L.news} – `));
+
+    // Every feed item's article opens in the same language.
+    const first = page.locator('.news-list h2 a').first();
+    const title = (await first.textContent()).trim();
+    await first.click();
+    await page.waitForURL(new RegExp(`/${code}/news/\\d+$`));
+    assert.equal(await h1(page), title);
+    assert.equal(await page.getAttribute('html', 'lang'), L.tag);
+    await page.done();
+  });
+
+  test(`${code}: the seed article, dated in the language${code === 'en' ? '' : ', shown in English with a notice'}`, async () => {
+    const page = await openPage(site);
+    await page.goto(site.url(`/${code}/news/1`));
+    assert.match(await h1(page), /^Uzbekistan–Kazakhstan/);
+    assert.equal(await page.locator('.article__meta time').textContent(), L.date);
+    const notice = page.locator('.article__notice');
+    if (code === 'en') {
+      assert.equal(await notice.count(), 0);
+    } else {
+      assert.ok(await notice.isVisible());
+      assert.equal(await page.locator('.article__title').getAttribute('lang'), 'en');
+      assert.equal(await page.locator('.article-body').evaluate((b) => b.closest('[lang]').lang), 'en');
+      assert.ok((await notice.textContent()).includes('English'));
+    }
+    await page.done();
+  });
+}
+
+test('switching language keeps the article, the feed page and the filter', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/news?category=society&page=2'));
+  await page.locator('.news-list li').first().waitFor();
+  const switcher = page.getByRole('navigation', { name: 'Language' });
+  assert.equal(await switcher.locator('a[aria-current]').textContent(), 'English');
+  await switcher.getByRole('link', { name: 'Русский' }).click();
+  await page.waitForURL(/\/ru\/news\?category=society&page=2$/);
+  await page.locator('.news-list li').first().waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+  assert.match(await page.title(), /Страница 2 из 2/);
+
+  await page.goto(site.url('/ru/news/1'));
+  await h1(page);
+  await page.getByRole('navigation', { name: 'Язык' }).getByRole('link', { name: 'Qaraqalpaqsha' }).click();
+  await page.waitForURL(/\/qr\/news\/1$/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'kaa');
+  await page.done();
+});
+
+test('the language switcher is reachable by keyboard', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/'));
+  await h1(page);
+  let reached = false;
+  for (let i = 0; i < 10 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement.textContent === 'Ўзбекча');
+  }
+  assert.ok(reached, 'tabbing reaches Ўзбекча');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/uz\/$/);
+  await page.done();
+});
+
+test('hreflang alternates name the same page in every language', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/ru/news/7'));
+  await h1(page);
+  const alternates = await page.locator('link[rel=alternate][hreflang]').evaluateAll((ls) =>
+    ls.map((l) => `${l.hreflang} ${new URL(l.href).pathname}`));
+  assert.deepEqual(alternates.sort(), [
+    'en /en/news/7', 'kaa /qr/news/7', 'ru /ru/news/7', 'uz-Cyrl /uz/news/7', 'uz-Latn /oz/news/7',
+  ]);
+  await page.done();
+});
+
+async function landing(locale, stored) {
+  const context = await site.browser.newContext({ locale });
+  const page = await context.newPage();
+  if (stored) {
+    await page.goto(site.url('/en/'));
+    await page.evaluate((l) => localStorage.setItem('portal.lang', l), stored);
+  }
+  await page.goto(site.url('/'));
+  await page.waitForURL(/\/[a-z]{2}\/$/);
+  const path = new URL(page.url()).pathname;
+  await context.close();
+  return path;
+}
+
+test('/ goes to the remembered language, else the browser language, else English', async () => {
+  assert.equal(await landing('ru-RU'), '/ru/');
+  assert.equal(await landing('uz-Cyrl-UZ'), '/uz/');
+  assert.equal(await landing('uz-UZ'), '/oz/');
+  assert.equal(await landing('de-DE'), '/en/');
+  assert.equal(await landing('ru-RU', 'qr'), '/qr/');
+});
+
+test('visiting a language remembers it for /', async () => {
+  const context = await site.browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(site.url('/oz/news'));
+  await page.locator('h1').waitFor();
+  await page.goto(site.url('/'));
+  await page.waitForURL(/\/oz\/$/);
+  await context.close();
+});

@@ -1,0 +1,83 @@
+// Prerendered pages: content in the first HTML, taken over by the app without re-rendering.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, openPage, h1 } from './harness.mjs';
+
+const site = useSite();
+
+/** The raw HTML of `path`, as a crawler or a reader without JavaScript gets it. */
+async function raw(path) {
+  const res = await fetch(site.url(path));
+  assert.equal(res.status, 200, path);
+  return res.text();
+}
+
+test('the raw HTML of each route type holds its heading and content in its language', async () => {
+  const cases = [
+    ['/en/', 'lang="en"', '<h1 class="visually-hidden">The Government portal of the Republic of Uzbekistan</h1>', 'Latest news'],
+    ['/ru/news', 'lang="ru"', '<h1>Новости</h1>', 'Страница 1 из 5'],
+    ['/en/news/1', 'lang="en"', 'Uzbekistan–Kazakhstan: dedicated to the 25th anniversary', 'Following the conference, a joint communiqué was adopted.'],
+    ['/uz/news/1', 'lang="uz-Cyrl"', '1 ноябр 2017', 'Ҳали таржима қилинмаган'],
+    ['/qr/', 'lang="kaa"', 'Ózbekstan Respublikası Húkimet portalı', 'Portalda jańa'],
+  ];
+  for (const [path, lang, heading, content] of cases) {
+    const html = await raw(path);
+    assert.ok(html.includes(`<html ${lang}`) || html.includes(`<html${' '}${lang}`) || new RegExp(`<html[^>]*${lang}`).test(html), `${path}: ${lang}`);
+    assert.ok(html.includes(heading), `${path}: ${heading}`);
+    assert.ok(html.includes(content), `${path}: ${content}`);
+    assert.match(html, /<title>[^<]+ – |<title>[^<]+<\/title>/, path);
+    assert.match(html, /<link[^>]+rel="alternate"[^>]+hreflang=|hreflang="uz-Latn"/, path);
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'wasm-unsafe-eval' 'sha256-/, path);
+    assert.doesNotMatch(html, /unsafe-inline/, path);
+  }
+});
+
+test('deep links without a trailing slash and with one both serve the page', async () => {
+  for (const path of ['/en/news/1', '/en/news/1/', '/ru/news', '/ru/news/']) {
+    const page = await openPage(site);
+    await page.goto(site.url(path));
+    assert.ok((await h1(page)).length > 0, path);
+    await page.done();
+  }
+});
+
+test('hydration keeps every prerendered node, then the app navigates on the client', async () => {
+  const page = await openPage(site);
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && /hydrat/i.test(m.text()) && warnings.push(m.text()));
+  await page.addInitScript(() => {
+    window.__removed = 0;
+    new MutationObserver((records) => {
+      for (const r of records) window.__removed += [...r.removedNodes].filter((n) => n.nodeType === 1).length;
+    }).observe(document, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', () => { window.__h1 = document.querySelector('h1'); });
+  });
+  await page.goto(site.url('/en/news/1'), { waitUntil: 'networkidle' });
+  // The app is live: its click handlers work and its navigation stays in the page.
+  await page.evaluate(() => { window.__noReload = true; });
+  assert.equal(await page.evaluate(() => window.__h1 === document.querySelector('h1')), true, 'same h1 node');
+  assert.equal(await page.evaluate(() => window.__removed), 0, 'no element replaced');
+  await page.locator('.article__meta a').click();
+  await page.waitForURL(/category=politics/);
+  assert.equal(await h1(page), 'Politics');
+  assert.equal(await page.evaluate(() => window.__noReload), true);
+  assert.deepEqual(warnings, []);
+  await page.done();
+});
+
+test('an address that was not prerendered still renders, from the SPA shell', async () => {
+  for (const [path, heading] of [['/en/news?page=2', 'News'], ['/ru/news?category=sport', 'Спорт'], ['/en/nope', 'Page not found']]) {
+    const page = await openPage(site);
+    await page.goto(site.url(path));
+    await page.waitForFunction(() => !document.querySelector('.skeleton'));
+    assert.equal(await h1(page), heading, path);
+    await page.done();
+  }
+});
+
+test('the SPA shell is shipped for static hosts', async () => {
+  const shell = await raw('/200.html');
+  assert.ok(shell.includes('id=static-shell'));
+  assert.doesNotMatch(shell, /portal-prerendered/);
+  assert.equal((await raw('/_redirects')).trim(), '/*  /200.html  200');
+});
