@@ -137,6 +137,70 @@ pub enum Block {
     },
 }
 
+/// `{lang}/faq.json`: questions and answers, grouped by topic.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Faq {
+    pub topics: Vec<FaqTopic>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FaqTopic {
+    /// Stable slug, unique in the file.
+    pub id: String,
+    pub title: String,
+    pub questions: Vec<FaqQuestion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FaqQuestion {
+    /// Stable slug, unique across the file, the same in every language: `/{lang}/faq#{id}`.
+    pub id: String,
+    pub question: String,
+    /// Paragraphs of plain text.
+    pub answer: Vec<String>,
+    #[serde(default)]
+    pub sample: bool,
+    /// As in [`NewsSummary::lang`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+/// `{lang}/helplines.json`: helplines of ministries, committees and agencies, by kind.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Helplines {
+    pub groups: Vec<HelplineGroup>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HelplineGroup {
+    /// Stable slug: `ministries`, `committees`, `agencies`.
+    pub id: String,
+    pub name: String,
+    pub entries: Vec<Helpline>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Helpline {
+    /// Stable slug, unique across the file.
+    pub id: String,
+    pub name: String,
+    /// A short number dialled as is (`1000`), if the body has one.
+    #[serde(default)]
+    pub short_number: Option<String>,
+    /// Numbers in international format, digits only after the plus: `+998710000000`.
+    pub phones: Vec<String>,
+    /// Working hours as written for readers (`Mon–Fri 9:00–18:00`).
+    #[serde(default)]
+    pub hours: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    /// `https://` address.
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub sample: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,14 @@ pub fn article(lang: &str, id: u32) -> String {
     format!("{lang}/news/{id}.json")
 }
 
+pub fn faq(lang: &str) -> String {
+    format!("{lang}/faq.json")
+}
+
+pub fn helplines(lang: &str) -> String {
+    format!("{lang}/helplines.json")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +38,7 @@ mod tests {
             "en/news/category/politics/page/1.json"
         );
         assert_eq!(article("en", 42), "en/news/42.json");
+        assert_eq!(faq("ru"), "ru/faq.json");
+        assert_eq!(helplines("qr"), "qr/helplines.json");
     }
 }
