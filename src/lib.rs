@@ -11,6 +11,7 @@ pub mod links;
 pub mod pages;
 pub mod preferences;
 pub mod prerendered;
+pub mod text_match;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -49,6 +50,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=pages::HomePage/>
                     <Route path=path!("news") view=pages::NewsFeedPage/>
                     <Route path=path!("news/:id") view=pages::ArticlePage/>
+                    <Route path=path!("faq") view=pages::FaqPage/>
+                    <Route path=path!("helplines") view=pages::HelplinesPage/>
                     <Route path=path!("*any") view=|| view! { <pages::NotFoundPage/> }/>
                 </ParentRoute>
             </Routes>

@@ -206,3 +206,133 @@ async fn loaded_shows_a_skeleton_while_waiting_and_not_found_on_404() {
         Some("Page not found")
     );
 }
+
+fn faq_fixture() -> portal::api::Faq {
+    use portal::api::{Faq, FaqQuestion, FaqTopic};
+    let q = |id: &str, question: &str, answer: &str| FaqQuestion {
+        id: id.into(),
+        question: question.into(),
+        answer: vec![answer.into()],
+        sample: true,
+        lang: None,
+    };
+    Faq {
+        topics: vec![
+            FaqTopic {
+                id: "documents".into(),
+                title: "Documents".into(),
+                questions: vec![
+                    q(
+                        "renew-passport",
+                        "How do I renew my passport?",
+                        "Apply at a public services centre.",
+                    ),
+                    q(
+                        "lost-id",
+                        "I lost my ID card",
+                        "Report it and apply for a new one.",
+                    ),
+                ],
+            },
+            FaqTopic {
+                id: "taxes".into(),
+                title: "Taxes".into(),
+                questions: vec![q(
+                    "file-online",
+                    "Can I file online?",
+                    "Yes, through the Oʻzbekiston tax portal.",
+                )],
+            },
+        ],
+    }
+}
+
+async fn type_into(root: &web_sys::HtmlElement, selector: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = one(root, selector).unchecked_into();
+    input.set_value(text);
+    let event = web_sys::Event::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+fn shown(root: &web_sys::HtmlElement, selector: &str) -> usize {
+    all(root, selector)
+        .iter()
+        .filter(|e| !e.has_attribute("hidden"))
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn faq_widget_filters_counts_and_marks() {
+    let root = mount(|| view! { <portal::components::FaqWidget faq=faq_fixture()/> });
+    assert_eq!(
+        one(&root, ".faq__count").text_content().as_deref(),
+        Some("3 questions")
+    );
+    type_into(&root, "#faq-filter", "PASSPORT").await;
+    assert_eq!(shown(&root, "details"), 1);
+    assert_eq!(
+        one(&root, ".faq__count").text_content().as_deref(),
+        Some("1 question")
+    );
+    assert_eq!(
+        one(&root, "details:not([hidden]) mark")
+            .text_content()
+            .as_deref(),
+        Some("passport")
+    );
+    // The topic without a match is hidden with its heading.
+    assert_eq!(shown(&root, "section"), 1);
+    // Apostrophes of Uzbek are one letter; the answer is searched too.
+    type_into(&root, "#faq-filter", "o'zbekiston").await;
+    assert_eq!(shown(&root, "details"), 1);
+    assert!(one(&root, "details:not([hidden])").has_attribute("open"));
+    type_into(&root, "#faq-filter", "nothing like this").await;
+    assert_eq!(shown(&root, "details"), 0);
+    assert!(!one(&root, "p.message").has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn helpline_directory_filters_by_digits() {
+    use portal::api::{Helpline, HelplineGroup, Helplines};
+    let h = |id: &str, name: &str, phone: &str| Helpline {
+        id: id.into(),
+        name: name.into(),
+        short_number: None,
+        phones: vec![phone.into()],
+        hours: None,
+        email: Some(format!("{id}@example.uz")),
+        website: Some("javascript:alert(1)".into()),
+        sample: true,
+    };
+    let helplines = Helplines {
+        groups: vec![HelplineGroup {
+            id: "ministries".into(),
+            name: "Ministries".into(),
+            entries: vec![
+                h("health", "Ministry of Health", "+998000100000"),
+                h("culture", "Ministry of Culture", "+998000200000"),
+            ],
+        }],
+    };
+    let root = mount(move || view! { <portal::components::HelplineDirectory helplines/> });
+    let tel = one(&root, ".helpline__phones a");
+    assert_eq!(
+        tel.get_attribute("href").as_deref(),
+        Some("tel:+998000100000")
+    );
+    assert_eq!(tel.text_content().as_deref(), Some("+998 00 010 00 00"));
+    assert!(
+        all(&root, "a").iter().all(|a| !a
+            .get_attribute("href")
+            .unwrap_or_default()
+            .starts_with("javascript:")),
+        "a javascript: website is not a link"
+    );
+    type_into(&root, "#helpline-filter", "0 2").await;
+    assert_eq!(shown(&root, "li.helpline"), 1);
+    assert_eq!(
+        one(&root, ".helplines__count").text_content().as_deref(),
+        Some("1 helpline")
+    );
+}

@@ -1,7 +1,7 @@
 //! The one fetch path: typed requests, an in-memory cache and decoding live here; the
 //! transport (HTTP in the browser, files when prerendering) is in `transport`.
 
-use super::{transport, ApiError, Article, NewsPage, Site};
+use super::{transport, ApiError, Article, Faq, Helplines, NewsPage, Site};
 use crate::i18n::Lang;
 use portal_api::paths;
 use serde::de::DeserializeOwned;
@@ -37,6 +37,14 @@ pub fn fetch_article(
     id: u32,
 ) -> impl Future<Output = Result<Article, ApiError>> + Send {
     fetch_json(paths::article(lang.code(), id))
+}
+
+pub fn fetch_faq(lang: Lang) -> impl Future<Output = Result<Faq, ApiError>> + Send {
+    fetch_json(paths::faq(lang.code()))
+}
+
+pub fn fetch_helplines(lang: Lang) -> impl Future<Output = Result<Helplines, ApiError>> + Send {
+    fetch_json(paths::helplines(lang.code()))
 }
 
 /// Fetches `path` (relative to the API base) and decodes it as `T`.

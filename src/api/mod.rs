@@ -5,7 +5,9 @@ mod client;
 mod error;
 mod transport;
 
-pub use client::{clear_cache, fetch_article, fetch_news_page, fetch_site};
+pub use client::{
+    clear_cache, fetch_article, fetch_faq, fetch_helplines, fetch_news_page, fetch_site,
+};
 pub use error::ApiError;
 pub use portal_api::*;
 #[cfg(not(target_arch = "wasm32"))]

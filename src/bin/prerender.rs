@@ -156,7 +156,8 @@ fn read<T: serde::de::DeserializeOwned>(api_dir: &Path, path: &str) -> T {
     serde_json::from_str(&text).unwrap_or_else(|e| fail(&format!("{}: {e}", file.display())))
 }
 
-/// Every route with a file of its own: each language's home, first feed page and articles.
+/// Every route with a file of its own: each language's home, first feed page, articles, FAQ
+/// and helplines.
 /// (Other feed pages and category feeds differ only by query, which a static host cannot
 /// tell apart: they are rendered in the browser.)
 fn routes(api_dir: &Path) -> Vec<String> {
@@ -168,6 +169,14 @@ fn routes(api_dir: &Path) -> Vec<String> {
         let _site: Site = read(api_dir, &paths::site(lang));
         routes.push(format!("/{lang}/"));
         routes.push(format!("/{lang}/news"));
+        for (section, file) in [
+            ("faq", paths::faq(lang)),
+            ("helplines", paths::helplines(lang)),
+        ] {
+            if api_dir.join(file).exists() {
+                routes.push(format!("/{lang}/{section}"));
+            }
+        }
         let first: NewsPage = read(api_dir, &paths::news_page(lang, None, 1));
         for n in 1..=first.total_pages {
             let page: NewsPage = if n == 1 {

@@ -1,8 +1,11 @@
 //! Building blocks of pages. Components receive data; they never fetch it.
 
 mod article_body;
+mod faq_widget;
 mod footer;
 mod header;
+mod helpline_directory;
+mod highlighted;
 mod language_switcher;
 mod loaded;
 mod news_list;
@@ -14,8 +17,11 @@ mod states;
 mod translation_notice;
 
 pub use article_body::ArticleBody;
+pub use faq_widget::FaqWidget;
 pub use footer::Footer;
 pub use header::Header;
+pub use helpline_directory::HelplineDirectory;
+pub use highlighted::Highlighted;
 pub use language_switcher::{same_page_in, LanguageSwitcher};
 pub use loaded::Loaded;
 pub use news_list::NewsList;

@@ -161,6 +161,26 @@ pub struct Texts {
     /// Shown with an item that has no translation: "Not yet translated; shown in".
     pub not_translated: &'static str,
     pub choose_language: &'static str,
+    pub faq_title: &'static str,
+    pub faq_filter_label: &'static str,
+    pub expand_all: &'static str,
+    pub collapse_all: &'static str,
+    /// "5 questions".
+    pub question_count: fn(u32) -> String,
+    pub no_answers_match: &'static str,
+    pub link_to_answer: &'static str,
+    pub helplines_title: &'static str,
+    pub helplines_filter_label: &'static str,
+    pub all_groups: &'static str,
+    pub groups_label: &'static str,
+    /// "42 helplines".
+    pub helpline_count: fn(u32) -> String,
+    pub no_helplines_match: &'static str,
+    pub short_number: &'static str,
+    pub hours: &'static str,
+    pub email: &'static str,
+    pub website: &'static str,
+    pub phone: &'static str,
     pub months: [&'static str; 12],
     /// The calendar's weekday row, Monday first.
     pub weekdays_short: [&'static str; 7],
@@ -273,6 +293,8 @@ mod tests {
             assert!((t.page_of)(2, 5).contains('2') && (t.page_of)(2, 5).contains('5'));
             assert!((t.error_status)(503).contains("503"));
             assert!((t.page_n)(7).contains('7'));
+            assert!((t.question_count)(31).contains("31"));
+            assert!((t.helpline_count)(42).contains("42"));
             assert!((t.more_in_category)("X").contains('X'));
         }
     }
@@ -287,6 +309,8 @@ mod tests {
         assert_eq!(count(21), "21 статья");
         assert_eq!(count(22), "22 статьи");
         assert_eq!(count(112), "112 статей");
+        assert_eq!((Lang::Ru.texts().question_count)(3), "3 вопроса");
+        assert_eq!((Lang::Ru.texts().helpline_count)(41), "41 служба");
         assert_eq!((Lang::En.texts().article_count)(1), "1 article");
         assert_eq!((Lang::En.texts().article_count)(2), "2 articles");
     }

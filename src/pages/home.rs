@@ -18,6 +18,11 @@ pub fn HomePage() -> impl IntoView {
     let site = Resource::new(move || i18n.lang(), fetch_site);
     let latest = Resource::new(move || i18n.lang(), |lang| fetch_news_page(lang, None, 1));
 
+    let section_href = |section: &'static str| {
+        let config = config.clone();
+        move || config.href(&links::section(i18n.lang(), section))
+    };
+    let (faq_href, helplines_href) = (section_href("faq"), section_href("helplines"));
     let all_news = {
         let config = config.clone();
         move || config.href(&links::news(i18n.lang(), None, 1))
@@ -70,6 +75,14 @@ pub fn HomePage() -> impl IntoView {
                         }
                     }
                 />
+                <ul class="shortcuts">
+                    <li>
+                        <a href=faq_href>{move || i18n.t().faq_title}</a>
+                    </li>
+                    <li>
+                        <a href=helplines_href>{move || i18n.t().helplines_title}</a>
+                    </li>
+                </ul>
             </section>
         </div>
     }

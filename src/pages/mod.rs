@@ -1,6 +1,8 @@
 //! One module per route.
 
 mod article;
+mod faq;
+mod helplines;
 mod home;
 mod language_choice;
 mod language_root;
@@ -8,6 +10,8 @@ mod news_feed;
 mod not_found;
 
 pub use article::ArticlePage;
+pub use faq::FaqPage;
+pub use helplines::HelplinesPage;
 pub use home::HomePage;
 pub use language_choice::LanguageChoice;
 pub use language_root::LanguageRoot;

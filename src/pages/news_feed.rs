@@ -3,7 +3,7 @@
 use crate::api::{fetch_news_page, fetch_site, Category, NewsPage};
 use crate::components::{Loaded, Message, NewsList, Pagination, SkeletonShape};
 use crate::config::use_config;
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{use_i18n, I18n, Texts};
 use crate::links;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -103,12 +103,13 @@ pub fn NewsFeedPage() -> impl IntoView {
             }}
         </Transition>
         {move || match request.get() {
-            Request::BadPage => view! { <FeedMessage text=i18n.t().bad_page_number/> }.into_any(),
-            Request::BadCategory => view! { <FeedMessage text=i18n.t().no_such_category/> }.into_any(),
+            Request::BadPage => view! { <FeedMessage text=|t| t.bad_page_number/> }.into_any(),
+            Request::BadCategory => view! { <FeedMessage text=|t| t.no_such_category/> }.into_any(),
             Request::Feed { category, page } => {
                 // A missing first page means the category does not exist; a missing later page
                 // is past the end.
-                let not_found_text = if page > 1 { i18n.t().no_such_page } else { i18n.t().no_such_category };
+                let not_found_text: fn(&Texts) -> &'static str =
+                    if page > 1 { |t| t.no_such_page } else { |t| t.no_such_category };
                 let items = move |data: Option<NewsPage>| {
                     data.map(|data| view! { <FeedItems data category=category.clone() i18n/> })
                 };
@@ -151,11 +152,14 @@ fn FeedItems(data: NewsPage, category: Option<String>, i18n: I18n) -> impl IntoV
 
 /// A message about the address, with a way to the first page of all news.
 #[component]
-fn FeedMessage(text: &'static str) -> impl IntoView {
+fn FeedMessage(text: fn(&Texts) -> &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let config = use_config();
-    let first = config.href(&links::news(i18n.lang(), None, 1));
-    view! { <Message text=text.to_string() link=(first, Signal::derive(move || i18n.t().first_page.to_string()))/> }
+    move || {
+        let first = config.href(&links::news(i18n.lang(), None, 1));
+        let label = Signal::derive(move || i18n.t().first_page.to_string());
+        view! { <Message text=text(i18n.t()).to_string() link=(first, label)/> }
+    }
 }
 
 /// Links to each category's feed; the current one is marked.

@@ -1,0 +1,20 @@
+//! `/{lang}/faq`: the FAQ widget over the whole FAQ.
+
+use crate::api::fetch_faq;
+use crate::components::{FaqWidget, Loaded, SkeletonShape};
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn FaqPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let faq = Resource::new(move || i18n.lang(), fetch_faq);
+    let fragment = use_location().hash;
+    view! {
+        <Title text=move || i18n.t().faq_title/>
+        <h1>{move || i18n.t().faq_title}</h1>
+        <Loaded resource=faq skeleton=SkeletonShape::NewsList view=move |faq| view! { <FaqWidget faq fragment/> }/>
+    }
+}

@@ -1,0 +1,22 @@
+//! `/{lang}/helplines`: the helpline directory.
+
+use crate::api::fetch_helplines;
+use crate::components::{HelplineDirectory, Loaded, SkeletonShape};
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn HelplinesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let helplines = Resource::new(move || i18n.lang(), fetch_helplines);
+    view! {
+        <Title text=move || i18n.t().helplines_title/>
+        <h1>{move || i18n.t().helplines_title}</h1>
+        <Loaded
+            resource=helplines
+            skeleton=SkeletonShape::NewsList
+            view=|helplines| view! { <HelplineDirectory helplines/> }
+        />
+    }
+}
