@@ -2,14 +2,18 @@
 //! sources (`content/`). The format of the sources is described in `content/README.md`.
 //!
 //! - [`source`] parses one file (`site.json`, an article `.txt`);
+//! - [`directory`] parses and checks `faq.json` and `helplines.json`, and completes a
+//!   translation of them from [`FALLBACK_LANGUAGE`];
 //! - [`tree`] renders the API files of one language in memory;
 //! - [`build`] reads every language folder, checks across files and languages, completes
 //!   each language with the untranslated articles of [`FALLBACK_LANGUAGE`], then writes.
 
+pub mod directory;
 pub mod source;
 pub mod tree;
 
-use portal_api::{Article, Site};
+use directory::SourceFile;
+use portal_api::{paths, Article, Faq, Helplines, Site};
 pub use portal_api::{FALLBACK_LANGUAGE, LANGUAGES};
 use source::{ArticleSource, SourceError};
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,6 +29,14 @@ pub struct Report {
     pub articles: usize,
     /// Of `articles`, those served from [`FALLBACK_LANGUAGE`] for want of a translation.
     pub fallbacks: usize,
+    /// FAQ questions written, over all languages (fallbacks included).
+    pub questions: usize,
+    /// Of `questions`, those served from [`FALLBACK_LANGUAGE`].
+    pub question_fallbacks: usize,
+    /// Helplines written, over all languages (fallbacks included).
+    pub helplines: usize,
+    /// Of `helplines`, those served from [`FALLBACK_LANGUAGE`].
+    pub helpline_fallbacks: usize,
     pub files: usize,
 }
 
@@ -35,6 +47,20 @@ pub struct Language {
     pub articles: Vec<Article>,
     /// The source of each article, in the same order as `articles`.
     pub sources: Vec<ArticleSource>,
+    /// `faq.json`, if the language has one.
+    pub faq: Option<SourceFile<Faq>>,
+    /// `helplines.json`, if the language has one.
+    pub helplines: Option<SourceFile<Helplines>>,
+}
+
+/// One language, completed from the fallback language and ready to render.
+struct Built<'a> {
+    site: &'a Site,
+    articles: Vec<Article>,
+    /// The FAQ and how many of its questions are fallbacks.
+    faq: Option<(Faq, usize)>,
+    /// The helplines and how many of them are fallbacks.
+    helplines: Option<(Helplines, usize)>,
 }
 
 /// Builds every language folder of `source` into `out/{lang}/`.
@@ -58,13 +84,35 @@ pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
     }
 
     // Cross-language checks, for every language that could be read on its own.
-    let mut built: Vec<(&Site, Vec<Article>)> = Vec::new();
+    let mut built: Vec<Built> = Vec::new();
     match languages.iter().find(|l| l.site.lang == FALLBACK_LANGUAGE) {
         Some(fallback) => {
             for language in &languages {
-                match complete(language, fallback, source) {
-                    Ok(articles) => built.push((&language.site, articles)),
-                    Err(mut e) => errors.append(&mut e),
+                let articles = complete(language, fallback, source);
+                let faq = complete_directory(
+                    language.faq.as_ref(),
+                    fallback.faq.as_ref(),
+                    &language.site.lang,
+                    directory::complete_faq,
+                );
+                let helplines = complete_directory(
+                    language.helplines.as_ref(),
+                    fallback.helplines.as_ref(),
+                    &language.site.lang,
+                    directory::complete_helplines,
+                );
+                match (articles, faq, helplines) {
+                    (Ok(articles), Ok(faq), Ok(helplines)) => built.push(Built {
+                        site: &language.site,
+                        articles,
+                        faq,
+                        helplines,
+                    }),
+                    (articles, faq, helplines) => {
+                        errors.extend(articles.err().into_iter().flatten());
+                        errors.extend(faq.err().into_iter().flatten());
+                        errors.extend(helplines.err().into_iter().flatten());
+                    }
                 }
             }
         }
@@ -86,18 +134,64 @@ pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
         languages: Vec::new(),
         articles: 0,
         fallbacks: 0,
+        questions: 0,
+        question_fallbacks: 0,
+        helplines: 0,
+        helpline_fallbacks: 0,
         files: 0,
     };
-    for (site, articles) in &built {
-        let lang = &site.lang;
-        let files = tree::render(site, articles);
+    for b in &built {
+        let lang = &b.site.lang;
+        let mut files = tree::render(b.site, &b.articles);
+        if let Some((faq, fallbacks)) = &b.faq {
+            files.insert(paths::faq(lang), tree::json(faq));
+            report.questions += faq.topics.iter().map(|t| t.questions.len()).sum::<usize>();
+            report.question_fallbacks += fallbacks;
+        }
+        if let Some((helplines, fallbacks)) = &b.helplines {
+            files.insert(paths::helplines(lang), tree::json(helplines));
+            report.helplines += helplines
+                .groups
+                .iter()
+                .map(|g| g.entries.len())
+                .sum::<usize>();
+            report.helpline_fallbacks += fallbacks;
+        }
         write_language(out, lang, &files).map_err(|e| vec![e])?;
         report.languages.push(lang.clone());
-        report.articles += articles.len();
-        report.fallbacks += articles.iter().filter(|a| a.lang.is_some()).count();
+        report.articles += b.articles.len();
+        report.fallbacks += b.articles.iter().filter(|a| a.lang.is_some()).count();
         report.files += files.len();
     }
     Ok(report)
+}
+
+/// How [`directory`] completes a file from the fallback language's: the completed value and
+/// how many of its items are fallbacks.
+type Completer<T> =
+    fn(Option<&SourceFile<T>>, &SourceFile<T>, &str) -> Result<(T, usize), Vec<SourceError>>;
+
+/// The FAQ or helplines of a language, completed by `complete` from the fallback language's
+/// (`None` when neither has the file). A file of a language whose fallback has none is an
+/// error: everything is first written in the fallback language.
+fn complete_directory<T: Clone>(
+    own: Option<&SourceFile<T>>,
+    fallback: Option<&SourceFile<T>>,
+    lang: &str,
+    complete: Completer<T>,
+) -> Result<Option<(T, usize)>, Vec<SourceError>> {
+    match (own, fallback) {
+        (_, Some(fallback)) if lang == FALLBACK_LANGUAGE => Ok(Some((fallback.value.clone(), 0))),
+        (own, Some(fallback)) => complete(own, fallback, FALLBACK_LANGUAGE).map(Some),
+        (Some(own), None) => {
+            let name = own.file.file_name().unwrap_or_default().to_string_lossy();
+            let message = format!(
+                "`{FALLBACK_LANGUAGE}/` has no {name}: it is first written in `{FALLBACK_LANGUAGE}`, then translated"
+            );
+            Err(vec![SourceError::new(&own.file, None, message)])
+        }
+        (None, None) => Ok(None),
+    }
 }
 
 /// All articles of `language`: its own, checked against their originals in `fallback`, plus
@@ -250,6 +344,12 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
         .map_err(|e| vec![e])?;
 
     let mut errors = Vec::new();
+    let faq = read_optional(&dir.join("faq.json"), directory::parse_faq, &mut errors);
+    let helplines = read_optional(
+        &dir.join("helplines.json"),
+        directory::parse_helplines,
+        &mut errors,
+    );
     let mut parsed: Vec<ArticleSource> = Vec::new();
     for file in article_files(&dir.join("news")).map_err(|e| vec![e])? {
         match read(&file).and_then(|text| source::parse_article(&file, &text)) {
@@ -297,6 +397,8 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
             site,
             articles,
             sources,
+            faq,
+            helplines,
         })
     } else {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
@@ -326,6 +428,35 @@ fn article_files(news: &Path) -> Result<Vec<PathBuf>, SourceError> {
     }
     files.sort();
     Ok(files)
+}
+
+/// Reads and parses `file` if it exists; its errors are appended to `errors`.
+fn read_optional<T>(
+    file: &Path,
+    parse: fn(&Path, &str) -> Result<T, Vec<SourceError>>,
+    errors: &mut Vec<SourceError>,
+) -> Option<SourceFile<T>> {
+    if !file.exists() {
+        return None;
+    }
+    let text = match read(file) {
+        Ok(text) => text,
+        Err(e) => {
+            errors.push(e);
+            return None;
+        }
+    };
+    match parse(file, &text) {
+        Ok(value) => Some(SourceFile {
+            file: file.to_path_buf(),
+            text,
+            value,
+        }),
+        Err(mut e) => {
+            errors.append(&mut e);
+            None
+        }
+    }
 }
 
 fn read(file: &Path) -> Result<String, SourceError> {
@@ -662,6 +793,67 @@ mod tests {
 "categories":[{"slug":"sport","name":"Sport"},{"slug":"politics","name":"Siyasat"}]}"#;
         let f = Fixture::new(&[("en/site.json", &en), ("qr/site.json", qr)]);
         f.build().unwrap();
+    }
+
+    #[test]
+    fn faq_and_helplines_are_written_completed_from_en_and_checked() {
+        let (en, ru, uz) = (site("en"), site("ru"), site("uz"));
+        let en_faq = r#"{"topics":[{"id":"portal","title":"Portal","questions":[
+{"id":"a","question":"A?","answer":["A."],"sample":true},
+{"id":"b","question":"B?","answer":["B."],"sample":true}]}]}"#;
+        let ru_faq = r#"{"topics":[{"id":"portal","title":"Портал","questions":[
+{"id":"b","question":"Б?","answer":["Б."],"sample":true}]}]}"#;
+        let en_lines = r#"{"groups":[{"id":"ministries","name":"Ministries","entries":[
+{"id":"health","name":"Health","phones":["+998000120034"],"sample":true}]}]}"#;
+        let f = Fixture::new(&[
+            ("en/site.json", &en),
+            ("en/faq.json", en_faq),
+            ("en/helplines.json", en_lines),
+            ("ru/site.json", &ru),
+            ("ru/faq.json", ru_faq),
+            ("uz/site.json", &uz),
+        ]);
+        let report = f.build().unwrap();
+        assert_eq!((report.questions, report.question_fallbacks), (6, 3));
+        assert_eq!((report.helplines, report.helpline_fallbacks), (3, 2));
+        let ru_out: Faq = read_json(&f, "ru/faq.json");
+        assert_eq!(ru_out.topics[0].title, "Портал");
+        let q: Vec<(&str, Option<&str>)> = ru_out.topics[0]
+            .questions
+            .iter()
+            .map(|q| (q.question.as_str(), q.lang.as_deref()))
+            .collect();
+        assert_eq!(q, [("A?", Some("en")), ("Б?", None)]);
+        let uz_out: Helplines = read_json(&f, "uz/helplines.json");
+        assert_eq!(uz_out.groups[0].entries[0].name, "Health");
+        let en_out = fs::read_to_string(f.out("en/faq.json")).unwrap();
+        assert!(
+            !en_out.contains("\"lang\"") && !en_out.contains('\n'),
+            "{en_out}"
+        );
+
+        // A file that en lacks, and a bad file: both reported, nothing written.
+        let f = Fixture::new(&[
+            ("en/site.json", &en),
+            ("ru/site.json", &ru),
+            ("ru/helplines.json", en_lines),
+            ("oz/site.json", &site("oz")),
+            ("oz/faq.json", &ru_faq.replace("\"b\"", "\"B\"")),
+        ]);
+        let e: Vec<String> = f
+            .build()
+            .unwrap_err()
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert!(
+            e[0].contains("oz/faq.json:2: bad question id `B`"),
+            "{}",
+            e[0]
+        );
+        assert!(e[1].ends_with("ru/helplines.json: `en/` has no helplines.json: it is first written in `en`, then translated"), "{}", e[1]);
+        assert!(!f.out("en").exists());
     }
 
     #[test]

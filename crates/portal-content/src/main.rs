@@ -25,8 +25,22 @@ fn main() -> ExitCode {
                     portal_content::FALLBACK_LANGUAGE
                 ),
             };
+            let fallback = portal_content::FALLBACK_LANGUAGE;
+            let mut directory = String::new();
+            if r.questions > 0 {
+                directory += &format!(", {} FAQ questions", r.questions);
+                if r.question_fallbacks > 0 {
+                    directory += &format!(" ({} served in {fallback})", r.question_fallbacks);
+                }
+            }
+            if r.helplines > 0 {
+                directory += &format!(", {} helplines", r.helplines);
+                if r.helpline_fallbacks > 0 {
+                    directory += &format!(" ({} served in {fallback})", r.helpline_fallbacks);
+                }
+            }
             println!(
-                "portal-content: {} language{} ({}), {} articles{fallbacks}, {} files written to {out}",
+                "portal-content: {} language{} ({}), {} articles{fallbacks}{directory}, {} files written to {out}",
                 r.languages.len(),
                 if r.languages.len() == 1 { "" } else { "s" },
                 r.languages.join(", "),

@@ -393,12 +393,12 @@ pub fn parse_site(file: &Path, lang: &str, text: &str) -> Result<Site, SourceErr
 }
 
 /// 1-based line of the first occurrence of `needle` in `text`, else 1.
-fn line_of(text: &str, needle: &str) -> usize {
+pub(crate) fn line_of(text: &str, needle: &str) -> usize {
     line_of_nth(text, needle, 0)
 }
 
 /// 1-based line of occurrence `nth` (from 0) of `needle` in `text`, else 1.
-fn line_of_nth(text: &str, needle: &str, nth: usize) -> usize {
+pub(crate) fn line_of_nth(text: &str, needle: &str, nth: usize) -> usize {
     text.match_indices(needle)
         .nth(nth)
         .map_or(1, |(at, _)| text[..at].matches('\n').count() + 1)

@@ -85,7 +85,7 @@ pub fn summary(a: &Article) -> NewsSummary {
     }
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
+pub fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("API types always serialize")
 }
 
