@@ -2,7 +2,8 @@
 //! `portal-api`, and the feeds, articles and the seed article against each other.
 
 use portal_api::{
-    paths, Article, NewsPage, NewsSummary, Site, FALLBACK_LANGUAGE, LANGUAGES, PAGE_SIZE,
+    paths, Article, Faq, Helplines, NewsPage, NewsSummary, Site, FALLBACK_LANGUAGE, LANGUAGES,
+    PAGE_SIZE,
 };
 use serde::{de::DeserializeOwned, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,6 +17,8 @@ struct Api {
     /// `None` key: the feed of all news; `Some(slug)`: one category's feed.
     feeds: BTreeMap<Option<String>, BTreeMap<u32, NewsPage>>,
     articles: BTreeMap<u32, Article>,
+    faq: Option<Faq>,
+    helplines: Option<Helplines>,
 }
 
 fn api_root() -> PathBuf {
@@ -74,6 +77,14 @@ fn load() -> BTreeMap<String, Api> {
         };
         match parts[1..] {
             ["site.json"] => api.site = Some(decode(&rel, &text)),
+            ["faq.json"] => {
+                assert_eq!(rel, paths::faq(parts[0]));
+                api.faq = Some(decode(&rel, &text));
+            }
+            ["helplines.json"] => {
+                assert_eq!(rel, paths::helplines(parts[0]));
+                api.helplines = Some(decode(&rel, &text));
+            }
             ["news", "page", name] => {
                 let n = number(&rel, &stem(name));
                 let page: NewsPage = decode(&rel, &text);
