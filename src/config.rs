@@ -9,6 +9,9 @@ pub struct Config {
     pub base: String,
     /// Absolute URL of the API root without a trailing slash.
     pub api: String,
+    /// The site's origin (`https://example.uz`) for canonical and alternate links, from
+    /// `<meta name="portal-origin">`; empty when not configured (links stay path-absolute).
+    pub origin: String,
 }
 
 impl Default for Config {
@@ -16,6 +19,7 @@ impl Default for Config {
         Self {
             base: String::new(),
             api: "/api/v1".into(),
+            origin: String::new(),
         }
     }
 }
@@ -41,15 +45,27 @@ impl Config {
         let api = web_sys::Url::new_with_base(&api_setting, &base_uri)
             .map(|u| u.href())
             .unwrap_or(api_setting);
+        let origin = doc
+            .query_selector("meta[name=portal-origin]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default();
         Self {
             base: base.trim_end_matches('/').to_string(),
             api: api.trim_end_matches('/').to_string(),
+            origin: origin.trim_end_matches('/').to_string(),
         }
     }
 
     /// The `href` of an app path (`/en/news`) under the base path.
     pub fn href(&self, app_path: &str) -> String {
         format!("{}{}", self.base, app_path)
+    }
+
+    /// The full URL of an app path, for canonical and alternate links.
+    pub fn absolute(&self, app_path: &str) -> String {
+        format!("{}{}{}", self.origin, self.base, app_path)
     }
 }
 

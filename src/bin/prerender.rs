@@ -2,7 +2,8 @@
 //! components and the data of the API tree in `dist/`, so that readers, search engines and
 //! link previews get the content in the first response; the wasm then hydrates it.
 //!
-//! Usage: `prerender [--dist dist] [--base /portal]` (run by `scripts/build` after trunk).
+//! Usage: `prerender [--dist dist] [--base /portal] [--origin https://example.uz]` (run by
+//! `scripts/build` after trunk).
 //! Writes `{route}/index.html` for each route, the SPA shell as `200.html` (and `index.html`,
 //! `404.html`), `_redirects`, and a Content-Security-Policy with the hashes of each page's
 //! inline scripts.
@@ -27,6 +28,8 @@ struct Options {
     dist: PathBuf,
     /// Hosting base path without a trailing slash (`""` or `/portal`).
     base: String,
+    /// The site's origin for canonical and alternate links (`https://example.uz`), if known.
+    origin: String,
 }
 
 fn main() {
@@ -39,7 +42,7 @@ fn main() {
     // Keep trunk's output as the SPA shell, whatever this step writes over index.html.
     let shell_path = options.dist.join("200.html");
     let shell = std::fs::read_to_string(&shell_path).unwrap_or(template);
-    let page = Template::new(&shell);
+    let page = Template::new(&shell, &options.origin);
     let api_dir = options.dist.join("api/v1");
     let config = Config {
         base: options.base.clone(),
@@ -48,6 +51,7 @@ fn main() {
             options.base,
             page.api_setting.trim_start_matches('/')
         ),
+        origin: options.origin.clone(),
     };
 
     let routes = routes(&api_dir);
@@ -122,6 +126,7 @@ fn parse_args() -> Options {
     let mut options = Options {
         dist: "dist".into(),
         base: String::new(),
+        origin: String::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -131,6 +136,7 @@ fn parse_args() -> Options {
         match arg.as_str() {
             "--dist" => options.dist = value.into(),
             "--base" => options.base = value.trim_end_matches('/').to_string(),
+            "--origin" => options.origin = value.trim_end_matches('/').to_string(),
             _ => fail(&format!("unknown argument {arg}")),
         }
     }
@@ -250,9 +256,18 @@ struct Template {
 }
 
 impl Template {
-    fn new(html: &str) -> Self {
+    fn new(html: &str, origin: &str) -> Self {
         // Running the step again must not stack a second policy on the shell's first one.
-        let html = &without_csp(html);
+        let mut html = without_csp(html);
+        // The origin goes into every page, so that the app in the browser agrees with it.
+        if !origin.is_empty() && !html.contains("name=portal-origin") {
+            html = html.replacen(
+                "<meta content=api/v1 name=portal-api>",
+                &format!("<meta content=api/v1 name=portal-api><meta content=\"{origin}\" name=portal-origin>"),
+                1,
+            );
+        }
+        let html = &html;
         let head_end = html
             .find("</head>")
             .unwrap_or_else(|| fail("index.html has no </head>"));

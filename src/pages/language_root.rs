@@ -39,14 +39,25 @@ pub fn LanguageRoot() -> impl IntoView {
         .map(|other| {
             let target = same_page_in(other);
             let config = config.clone();
-            move || view! { <Link rel="alternate" hreflang=other.bcp47() href=config.href(&target())/> }
+            move || view! { <Link rel="alternate" hreflang=other.bcp47() href=config.absolute(&target())/> }
         })
         .collect_view();
+    let canonical = {
+        let target = same_page_in(Lang::default());
+        let config = config.clone();
+        // The same page in this page's own language.
+        move || {
+            let lang = i18n.lang();
+            let path = crate::links::in_language(&target(), lang);
+            view! { <Link rel="canonical" href=config.absolute(&path)/> }
+        }
+    };
 
     view! {
         <Html {..} lang=move || i18n.lang().bcp47()/>
         <Title formatter/>
         {alternates}
+        {canonical}
         <Shell>
             <Show when=move || lang.get().is_some() fallback=|| view! { <NotFoundPage languages=true/> }>
                 <Outlet/>

@@ -93,15 +93,18 @@ pub fn NewsFeedPage() -> impl IntoView {
                 None => view! { <span class="skeleton__line skeleton__line--title" aria-hidden="true"></span> }.into_any(),
             }}
         </h1>
-        <Transition fallback=|| ()>
-            {move || {
-                site.get()
-                    .and_then(|r| r.ok())
-                    .map(|site| {
-                        view! { <CategoryFilter categories=site.categories current=current_category/> }
-                    })
-            }}
-        </Transition>
+        // The slot keeps the filter's room while the site's categories load: no layout shift.
+        <div class="category-filter-slot">
+            <Transition fallback=|| ()>
+                {move || {
+                    site.get()
+                        .and_then(|r| r.ok())
+                        .map(|site| {
+                            view! { <CategoryFilter categories=site.categories current=current_category/> }
+                        })
+                }}
+            </Transition>
+        </div>
         {move || match request.get() {
             Request::BadPage => view! { <FeedMessage text=|t| t.bad_page_number/> }.into_any(),
             Request::BadCategory => view! { <FeedMessage text=|t| t.no_such_category/> }.into_any(),
