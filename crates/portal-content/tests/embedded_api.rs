@@ -611,3 +611,162 @@ fn other_sites_translate_the_announcements_and_point_to_the_same_pages() {
         ]
     );
 }
+
+/// Question ids of a FAQ, in file order, by topic.
+fn faq_ids(faq: &Faq) -> Vec<(&str, Vec<&str>)> {
+    faq.topics
+        .iter()
+        .map(|t| {
+            (
+                t.id.as_str(),
+                t.questions.iter().map(|q| q.id.as_str()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Helpline ids, in file order, by group.
+fn helpline_ids(h: &Helplines) -> Vec<(&str, Vec<&str>)> {
+    h.groups
+        .iter()
+        .map(|g| {
+            (
+                g.id.as_str(),
+                g.entries.iter().map(|e| e.id.as_str()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_language_has_the_same_faq_translated() {
+    let langs = load();
+    let en = langs[FALLBACK_LANGUAGE].faq.as_ref().expect("en/faq.json");
+    assert!(en.topics.len() >= 5, "{} topics", en.topics.len());
+    let questions = en.topics.iter().map(|t| t.questions.len()).sum::<usize>();
+    assert!(questions >= 30, "{questions} questions");
+    for lang in LANGUAGES {
+        let faq = langs[lang]
+            .faq
+            .as_ref()
+            .unwrap_or_else(|| panic!("{lang}/faq.json"));
+        assert_eq!(faq_ids(faq), faq_ids(en), "{lang}/faq.json: ids");
+        let mut seen = BTreeSet::new();
+        for (t, original_topic) in faq.topics.iter().zip(&en.topics) {
+            assert!(!t.title.trim().is_empty(), "{lang}: topic {}", t.id);
+            if lang != FALLBACK_LANGUAGE {
+                assert_ne!(
+                    t.title, original_topic.title,
+                    "{lang}: topic {} not translated",
+                    t.id
+                );
+            }
+            for (q, original) in t.questions.iter().zip(&original_topic.questions) {
+                let at = format!("{lang}/faq.json#{}", q.id);
+                assert!(seen.insert(q.id.clone()), "{at}: repeated");
+                assert!(q.sample, "{at}: sample");
+                assert!(!q.question.trim().is_empty(), "{at}");
+                assert!((1..=3).contains(&q.answer.len()), "{at}: 1–3 paragraphs");
+                assert!(q.answer.iter().all(|a| !a.trim().is_empty()), "{at}");
+                // All content is translated: no question is served from en.
+                assert_eq!(q.lang, None, "{at}: served from en");
+                if lang != FALLBACK_LANGUAGE {
+                    assert_ne!(q.question, original.question, "{at}: not translated");
+                    assert_ne!(q.answer, original.answer, "{at}: not translated");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_language_has_the_same_sample_helplines() {
+    let langs = load();
+    let en = langs[FALLBACK_LANGUAGE]
+        .helplines
+        .as_ref()
+        .expect("en/helplines.json");
+    let ids: Vec<&str> = en.groups.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(ids, ["ministries", "committees", "agencies"]);
+    let count = en.groups.iter().map(|g| g.entries.len()).sum::<usize>();
+    assert!(count >= 40, "{count} helplines");
+    for lang in LANGUAGES {
+        let h = langs[lang]
+            .helplines
+            .as_ref()
+            .unwrap_or_else(|| panic!("{lang}/helplines.json"));
+        assert_eq!(
+            helpline_ids(h),
+            helpline_ids(en),
+            "{lang}/helplines.json: ids"
+        );
+        let mut seen = BTreeSet::new();
+        for (g, original_group) in h.groups.iter().zip(&en.groups) {
+            if lang != FALLBACK_LANGUAGE {
+                assert_ne!(g.name, original_group.name, "{lang}: group {}", g.id);
+            }
+            for (e, original) in g.entries.iter().zip(&original_group.entries) {
+                let at = format!("{lang}/helplines.json: {}", e.id);
+                assert!(seen.insert(e.id.clone()), "{at}: repeated");
+                assert!(e.sample, "{at}: sample");
+                assert!(!e.phones.is_empty(), "{at}: no phone");
+                // Sample numbers must not be mistaken for real ones: +998 00 0NN NN NN.
+                for phone in &e.phones {
+                    let digits = phone.strip_prefix("+998000").unwrap_or_else(|| {
+                        panic!("{at}: `{phone}` is not of the form +998 00 0NN NN NN")
+                    });
+                    assert!(
+                        digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit()),
+                        "{at}: `{phone}`"
+                    );
+                }
+                if let Some(short) = &e.short_number {
+                    assert!(
+                        short.len() == 4
+                            && short.starts_with("00")
+                            && short.bytes().all(|b| b.is_ascii_digit()),
+                        "{at}: short number `{short}` is not of the form 00NN"
+                    );
+                }
+                let email = e.email.as_deref().unwrap_or("");
+                assert!(email.ends_with("@example.uz"), "{at}: e-mail `{email}`");
+                let site = e.website.as_deref().unwrap_or("");
+                assert!(
+                    site == "https://example.uz" || site.starts_with("https://example.uz/"),
+                    "{at}: website `{site}`"
+                );
+                assert!(
+                    e.hours.as_deref().is_some_and(|h| !h.trim().is_empty()),
+                    "{at}: hours"
+                );
+                // Only the name and the hours are translated.
+                assert_eq!(
+                    (&e.short_number, &e.phones, &e.email, &e.website),
+                    (
+                        &original.short_number,
+                        &original.phones,
+                        &original.email,
+                        &original.website
+                    ),
+                    "{at}"
+                );
+                if lang != FALLBACK_LANGUAGE {
+                    assert_ne!(e.name, original.name, "{at}: name not translated");
+                    assert_ne!(e.hours, original.hours, "{at}: hours not translated");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn uzbek_latin_and_karakalpak_use_the_right_apostrophes() {
+    let langs = load();
+    for lang in ["oz", "qr"] {
+        let api = &langs[lang];
+        let text = serde_json::to_string(&(&api.faq, &api.helplines)).unwrap();
+        for bad in ['\'', '‘', '’', '`'] {
+            assert!(!text.contains(bad), "{lang}: `{bad}` instead of ʻ or ʼ");
+        }
+    }
+}
