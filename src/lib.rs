@@ -3,6 +3,9 @@
 //! `App` holds the router, the meta context and the language; pages (one module per route)
 //! compose components and load their data through the one API client.
 
+// The view types of whole pages are deep; hydration code needs more room to compute them.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod config;

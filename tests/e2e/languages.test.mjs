@@ -108,6 +108,8 @@ async function landing(locale, stored) {
   const page = await context.newPage();
   if (stored) {
     await page.goto(site.url('/en/'));
+    // The app remembers the page's language once it runs; the stored choice comes after.
+    await page.waitForFunction(() => localStorage.getItem('portal.lang') === 'en');
     await page.evaluate((l) => localStorage.setItem('portal.lang', l), stored);
   }
   await page.goto(site.url('/'));

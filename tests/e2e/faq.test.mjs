@@ -1,0 +1,92 @@
+// The FAQ widget: accordion, filter as you type, live count, deep links, keyboard.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, openPage, h1 } from './harness.mjs';
+
+const site = useSite();
+
+const count = (page) => page.locator('.faq__count').textContent();
+const visibleItems = (page) => page.locator('details.faq__item:not([hidden])').count();
+
+test('questions grouped by topic, filtered as you type with a live count', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/faq'));
+  assert.equal(await h1(page), 'Frequently asked questions');
+  assert.ok(await page.locator('.faq__topic h2').count() >= 5, 'at least 5 topics');
+  const total = await page.locator('details.faq__item').count();
+  assert.ok(total >= 30, `${total} questions`);
+  assert.equal(await count(page), `${total} questions`);
+  assert.equal(await page.locator('.faq__count').getAttribute('aria-live'), 'polite');
+
+  // A word of the first question, typed in capitals, finds it and marks it.
+  const first = (await page.locator('.faq__question').first().textContent()).trim();
+  const word = first.split(/\s+/).find((w) => w.replace(/\W/g, '').length > 5).replace(/\W/g, '');
+  await page.getByLabel('Filter questions and answers').fill(word.toUpperCase());
+  const shown = await visibleItems(page);
+  assert.ok(shown >= 1 && shown < total, `${shown} shown for ${word}`);
+  assert.equal(await count(page), shown === 1 ? '1 question' : `${shown} questions`);
+  assert.ok(await page.locator('details.faq__item:not([hidden]) mark').count() >= 1, 'matches are marked');
+
+  await page.getByLabel('Filter questions and answers').fill('zzzqqqxxx');
+  assert.equal(await visibleItems(page), 0);
+  assert.equal(await count(page), '0 questions');
+  assert.ok(await page.getByText('No answers match these words.').isVisible());
+
+  await page.getByLabel('Filter questions and answers').fill('');
+  assert.equal(await visibleItems(page), total);
+  await page.done();
+});
+
+test('Uzbek: o‘, oʻ and o\' are the same letter when filtering', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/oz/faq'));
+  await h1(page);
+  const texts = await page.locator('.faq__question').allTextContents();
+  const word = texts.join(' ').split(/\s+/).find((w) => /[oOgG]ʻ/.test(w)).replace(/[^\p{L}ʻ]/gu, '');
+  await page.locator('#faq-filter').fill(word.replace(/ʻ/g, "'"));
+  assert.ok(await visibleItems(page) >= 1, `typed ${word} with an ASCII apostrophe`);
+  await page.done();
+});
+
+test('the accordion works by keyboard; expand all and collapse all', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/faq'));
+  await h1(page);
+  const first = page.locator('details.faq__item').first();
+  await first.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await first.evaluate((d) => d.open), true);
+  await page.keyboard.press('Enter');
+  assert.equal(await first.evaluate((d) => d.open), false);
+
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  assert.equal(await page.locator('details.faq__item:not([open])').count(), 0);
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  assert.equal(await page.locator('details.faq__item[open]').count(), 0);
+  await page.done();
+});
+
+test('a link to a question opens it; every answer has its own link', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/faq'));
+  await h1(page);
+  const items = page.locator('details.faq__item');
+  const id = await items.nth(7).getAttribute('id');
+  assert.equal(
+    await items.nth(7).locator('.faq__link a').getAttribute('href'),
+    `/en/faq#${id}`,
+  );
+  await page.goto(site.url(`/en/faq#${id}`));
+  await page.waitForFunction((id) => document.getElementById(id)?.open, id);
+  await page.done();
+});
+
+test('every language has the FAQ with its own labels', async () => {
+  for (const [code, title] of [['oz', 'Koʻp beriladigan savollar'], ['uz', 'Кўп бериладиган саволлар'], ['ru', 'Часто задаваемые вопросы'], ['qr', 'Kóp beriletuǵın sorawlar']]) {
+    const page = await openPage(site);
+    await page.goto(site.url(`/${code}/faq`));
+    assert.equal(await h1(page), title);
+    assert.ok(await page.locator('details.faq__item').count() >= 30, code);
+    await page.done();
+  }
+});
