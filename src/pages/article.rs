@@ -9,7 +9,7 @@ use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -33,8 +33,14 @@ pub fn ArticlePage() -> impl IntoView {
                 Some(Err(_)) => i18n.t().error_title.to_string(),
                 None => i18n.t().news_title.to_string(),
             };
+            // The lead, as search results and link previews show it.
+            let description = move || match article.get() {
+                Some(Ok(a)) => a.lead,
+                _ => i18n.t().footer_about.to_string(),
+            };
             view! {
                 <Title text=title/>
+                <Meta name="description" content=description/>
                 <Loaded resource=article skeleton=SkeletonShape::Article page=true view=|article| view! { <ArticleView article/> }/>
             }
             .into_any()

@@ -4,7 +4,7 @@ use crate::api::fetch_faq;
 use crate::components::{FaqWidget, Loaded, SkeletonShape};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_location;
 
 #[component]
@@ -14,6 +14,7 @@ pub fn FaqPage() -> impl IntoView {
     let fragment = use_location().hash;
     view! {
         <Title text=move || i18n.t().faq_title/>
+        <Meta name="description" content=move || i18n.t().footer_about/>
         <h1>{move || i18n.t().faq_title}</h1>
         <Loaded resource=faq skeleton=SkeletonShape::NewsList view=move |faq| view! { <FaqWidget faq fragment/> }/>
     }

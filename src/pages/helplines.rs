@@ -4,7 +4,7 @@ use crate::api::fetch_helplines;
 use crate::components::{HelplineDirectory, Loaded, SkeletonShape};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn HelplinesPage() -> impl IntoView {
@@ -12,6 +12,7 @@ pub fn HelplinesPage() -> impl IntoView {
     let helplines = Resource::new(move || i18n.lang(), fetch_helplines);
     view! {
         <Title text=move || i18n.t().helplines_title/>
+        <Meta name="description" content=move || i18n.t().footer_about/>
         <h1>{move || i18n.t().helplines_title}</h1>
         <Loaded
             resource=helplines

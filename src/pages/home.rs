@@ -6,7 +6,7 @@ use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 /// How many news the home page shows.
 const LATEST: usize = 5;
@@ -29,6 +29,7 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <Title text=""/>
+        <Meta name="description" content=move || i18n.t().footer_about/>
         <h1 class="visually-hidden">{move || i18n.t().portal_name}</h1>
         <div class="home">
             <section class="home__latest" aria-labelledby="latest-news">

@@ -6,7 +6,7 @@ use crate::config::use_config;
 use crate::i18n::{use_i18n, I18n, Texts};
 use crate::links;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +87,7 @@ pub fn NewsFeedPage() -> impl IntoView {
 
     view! {
         <Title text=title/>
+        <Meta name="description" content=move || i18n.t().footer_about/>
         <h1>
             {move || match heading() {
                 Some(text) => text.into_any(),

@@ -6,15 +6,20 @@ import { useSite, openPage, h1 } from './harness.mjs';
 const site = useSite();
 
 const LANGS = {
-  oz: { tag: 'uz-Latn', portal: 'Oʻzbekiston Respublikasi Hukumat portali', news: 'Yangiliklar', next: 'Keyingi', date: '1 noyabr 2017', politics: /./ },
-  uz: { tag: 'uz-Cyrl', portal: 'Ўзбекистон Республикаси Ҳукумат портали', news: 'Янгиликлар', next: 'Кейинги', date: '1 ноябр 2017' },
-  ru: { tag: 'ru', portal: 'Правительственный портал Республики Узбекистан', news: 'Новости', next: 'Вперёд', date: '1 ноября 2017 г.' },
-  en: { tag: 'en', portal: 'The Government portal of the Republic of Uzbekistan', news: 'News', next: 'Next', date: '1 November 2017' },
-  qr: { tag: 'kaa', portal: 'Ózbekstan Respublikası Húkimet portalı', news: 'Jańalıqlar', next: 'Keyingi', date: '1 noyabr 2017' },
+  oz: { tag: 'uz-Latn', portal: 'Oʻzbekiston Respublikasi Hukumat portali', news: 'Yangiliklar', next: 'Keyingi', date: '1 noyabr 2017',
+    faqNav: 'Savol-javob', faq: 'Koʻp beriladigan savollar', helplinesNav: 'Ishonch telefonlari', helplines: 'Vazirlik va idoralarning ishonch telefonlari' },
+  uz: { tag: 'uz-Cyrl', portal: 'Ўзбекистон Республикаси Ҳукумат портали', news: 'Янгиликлар', next: 'Кейинги', date: '1 ноябр 2017',
+    faqNav: 'Савол-жавоб', faq: 'Кўп бериладиган саволлар', helplinesNav: 'Ишонч телефонлари', helplines: 'Вазирлик ва идораларнинг ишонч телефонлари' },
+  ru: { tag: 'ru', portal: 'Правительственный портал Республики Узбекистан', news: 'Новости', next: 'Вперёд', date: '1 ноября 2017 г.',
+    faqNav: 'Вопросы и ответы', faq: 'Часто задаваемые вопросы', helplinesNav: 'Телефоны доверия', helplines: 'Телефоны доверия министерств и ведомств' },
+  en: { tag: 'en', portal: 'The Government portal of the Republic of Uzbekistan', news: 'News', next: 'Next', date: '1 November 2017',
+    faqNav: 'FAQ', faq: 'Frequently asked questions', helplinesNav: 'Helplines', helplines: 'Helplines of ministries and agencies' },
+  qr: { tag: 'kaa', portal: 'Ózbekstan Respublikası Húkimet portalı', news: 'Jańalıqlar', next: 'Keyingi', date: '1 noyabr 2017',
+    faqNav: 'Soraw-juwap', faq: 'Kóp beriletuǵın sorawlar', helplinesNav: 'Isenim telefonları', helplines: 'Ministrlikler hám uyımlardıń isenim telefonları' },
 };
 
 for (const [code, L] of Object.entries(LANGS)) {
-  test(`${code}: home → feed → article in the language`, async () => {
+  test(`${code}: home → feed → article → FAQ → helplines in the language`, async () => {
     const page = await openPage(site);
     await page.goto(site.url(`/${code}/`));
     assert.equal(await h1(page), L.portal);
@@ -34,6 +39,17 @@ for (const [code, L] of Object.entries(LANGS)) {
     await first.click();
     await page.waitForURL(new RegExp(`/${code}/news/\\d+$`));
     assert.equal(await h1(page), title);
+    assert.equal(await page.getAttribute('html', 'lang'), L.tag);
+
+    const mainNav = page.locator('nav.main-nav');
+    await mainNav.getByRole('link', { name: L.faqNav, exact: true }).click();
+    await page.waitForURL(new RegExp(`/${code}/faq$`));
+    assert.equal(await h1(page), L.faq);
+    assert.match(await page.title(), new RegExp(`^${L.faq} – `));
+    await mainNav.getByRole('link', { name: L.helplinesNav, exact: true }).click();
+    await page.waitForURL(new RegExp(`/${code}/helplines$`));
+    assert.equal(await h1(page), L.helplines);
+    await page.locator('li.helpline').first().waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), L.tag);
     await page.done();
   });

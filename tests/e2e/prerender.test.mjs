@@ -19,6 +19,8 @@ test('the raw HTML of each route type holds its heading and content in its langu
     ['/en/news/1', 'lang="en"', 'Uzbekistan–Kazakhstan: dedicated to the 25th anniversary', 'Following the conference, a joint communiqué was adopted.'],
     ['/uz/news/1', 'lang="uz-Cyrl"', '1 ноябр 2017', 'Ҳали таржима қилинмаган'],
     ['/qr/', 'lang="kaa"', 'Ózbekstan Respublikası Húkimet portalı', 'Portalda jańa'],
+    ['/ru/faq', 'lang="ru"', '<h1>Часто задаваемые вопросы</h1>', '<details'],
+    ['/oz/helplines', 'lang="uz-Latn"', 'Vazirlik va idoralarning ishonch telefonlari', 'href="tel:+998'],
   ];
   for (const [path, lang, heading, content] of cases) {
     const html = await raw(path);
@@ -29,7 +31,13 @@ test('the raw HTML of each route type holds its heading and content in its langu
     assert.match(html, /<link[^>]+rel="alternate"[^>]+hreflang=|hreflang="uz-Latn"/, path);
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'wasm-unsafe-eval' 'sha256-/, path);
     assert.doesNotMatch(html, /unsafe-inline/, path);
+    assert.equal(html.match(/<meta name="description"/g)?.length, 1, `${path}: one description`);
   }
+});
+
+test('an article is described by its lead', async () => {
+  const html = await raw('/en/news/1');
+  assert.match(html, /<meta name="description" content="On October 31, 2017, an international conference/);
 });
 
 test('deep links without a trailing slash and with one both serve the page', async () => {
