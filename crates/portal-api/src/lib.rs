@@ -201,6 +201,45 @@ pub struct Helpline {
     pub sample: bool,
 }
 
+/// `{lang}/agencies.json`: government agencies with their head office and contacts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Agencies {
+    pub agencies: Vec<Agency>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Agency {
+    /// Stable slug, unique in the file, the same in every language.
+    pub id: String,
+    pub name: String,
+    /// Head office address, one line as written for readers.
+    pub address: String,
+    /// Numbers in international format: `+998710000000`.
+    pub phones: Vec<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    /// `https://` address.
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub sample: bool,
+}
+
+/// `{lang}/pages/{slug}.json`: a static page such as `open-government`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaticPage {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub updated: Option<Date>,
+    pub body: Vec<Block>,
+    #[serde(default)]
+    pub sample: bool,
+    /// As in [`NewsSummary::lang`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,14 @@ pub fn helplines(lang: &str) -> String {
     format!("{lang}/helplines.json")
 }
 
+pub fn agencies(lang: &str) -> String {
+    format!("{lang}/agencies.json")
+}
+
+pub fn page(lang: &str, slug: &str) -> String {
+    format!("{lang}/pages/{slug}.json")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +48,7 @@ mod tests {
         assert_eq!(article("en", 42), "en/news/42.json");
         assert_eq!(faq("ru"), "ru/faq.json");
         assert_eq!(helplines("qr"), "qr/helplines.json");
+        assert_eq!(agencies("oz"), "oz/agencies.json");
+        assert_eq!(page("en", "open-government"), "en/pages/open-government.json");
     }
 }
