@@ -55,6 +55,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("news/:id") view=pages::ArticlePage/>
                     <Route path=path!("faq") view=pages::FaqPage/>
                     <Route path=path!("helplines") view=pages::HelplinesPage/>
+                    <Route path=path!("agencies") view=pages::AgenciesPage/>
+                    <Route path=path!("pages/:slug") view=pages::StaticPagePage/>
                     <Route path=path!("*any") view=|| view! { <pages::NotFoundPage/> }/>
                 </ParentRoute>
             </Routes>

@@ -1,7 +1,7 @@
 //! The one fetch path: typed requests, an in-memory cache and decoding live here; the
 //! transport (HTTP in the browser, files when prerendering) is in `transport`.
 
-use super::{transport, ApiError, Article, Faq, Helplines, NewsPage, Site};
+use super::{transport, Agencies, ApiError, Article, Faq, Helplines, NewsPage, Site, StaticPage};
 use crate::i18n::Lang;
 use portal_api::paths;
 use serde::de::DeserializeOwned;
@@ -45,6 +45,17 @@ pub fn fetch_faq(lang: Lang) -> impl Future<Output = Result<Faq, ApiError>> + Se
 
 pub fn fetch_helplines(lang: Lang) -> impl Future<Output = Result<Helplines, ApiError>> + Send {
     fetch_json(paths::helplines(lang.code()))
+}
+
+pub fn fetch_agencies(lang: Lang) -> impl Future<Output = Result<Agencies, ApiError>> + Send {
+    fetch_json(paths::agencies(lang.code()))
+}
+
+pub fn fetch_page(
+    lang: Lang,
+    slug: String,
+) -> impl Future<Output = Result<StaticPage, ApiError>> + Send {
+    fetch_json(paths::page(lang.code(), &slug))
 }
 
 /// Fetches `path` (relative to the API base) and decodes it as `T`.

@@ -162,8 +162,26 @@ fn read<T: serde::de::DeserializeOwned>(api_dir: &Path, path: &str) -> T {
     serde_json::from_str(&text).unwrap_or_else(|e| fail(&format!("{}: {e}", file.display())))
 }
 
-/// Every route with a file of its own: each language's home, first feed page, articles, FAQ
-/// and helplines.
+/// The slugs of a language's static pages (`{lang}/pages/{slug}.json`).
+fn static_pages(api_dir: &Path, lang: &str) -> impl Iterator<Item = String> {
+    let dir = api_dir.join(lang).join("pages");
+    let mut slugs: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".json")
+                .map(String::from)
+        })
+        .collect();
+    slugs.sort();
+    slugs.into_iter()
+}
+
+/// Every route with a file of its own: each language's home, first feed page, articles, FAQ,
+/// helplines, agencies and static pages.
 /// (Other feed pages and category feeds differ only by query, which a static host cannot
 /// tell apart: they are rendered in the browser.)
 fn routes(api_dir: &Path) -> Vec<String> {
@@ -178,11 +196,13 @@ fn routes(api_dir: &Path) -> Vec<String> {
         for (section, file) in [
             ("faq", paths::faq(lang)),
             ("helplines", paths::helplines(lang)),
+            ("agencies", paths::agencies(lang)),
         ] {
             if api_dir.join(file).exists() {
                 routes.push(format!("/{lang}/{section}"));
             }
         }
+        routes.extend(static_pages(api_dir, lang).map(|slug| format!("/{lang}/pages/{slug}")));
         let first: NewsPage = read(api_dir, &paths::news_page(lang, None, 1));
         for n in 1..=first.total_pages {
             let page: NewsPage = if n == 1 {

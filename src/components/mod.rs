@@ -1,5 +1,6 @@
 //! Building blocks of pages. Components receive data; they never fetch it.
 
+mod agency_list;
 mod article_body;
 mod faq_widget;
 mod footer;
@@ -16,6 +17,7 @@ mod shell;
 mod states;
 mod translation_notice;
 
+pub use agency_list::AgencyList;
 pub use article_body::ArticleBody;
 pub use faq_widget::FaqWidget;
 pub use footer::Footer;

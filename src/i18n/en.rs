@@ -83,6 +83,17 @@ pub const TEXTS: Texts = Texts {
     email: "E-mail",
     website: "Website",
     phone: "Phone",
+    agencies_title: "Government agencies",
+    agencies_filter_label: "Name or address",
+    sort_label: "Sort by name",
+    sort_a_z: "A to Z",
+    sort_z_a: "Z to A",
+    agency_count: |n| match n {
+        1 => "1 agency".into(),
+        n => format!("{n} agencies"),
+    },
+    no_agencies_match: "No agencies match. Check the name or the address.",
+    address: "Address",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",

@@ -181,6 +181,15 @@ pub struct Texts {
     pub email: &'static str,
     pub website: &'static str,
     pub phone: &'static str,
+    pub agencies_title: &'static str,
+    pub agencies_filter_label: &'static str,
+    pub sort_label: &'static str,
+    pub sort_a_z: &'static str,
+    pub sort_z_a: &'static str,
+    /// "42 agencies".
+    pub agency_count: fn(u32) -> String,
+    pub no_agencies_match: &'static str,
+    pub address: &'static str,
     pub months: [&'static str; 12],
     /// The calendar's weekday row, Monday first.
     pub weekdays_short: [&'static str; 7],
@@ -295,6 +304,7 @@ mod tests {
             assert!((t.page_n)(7).contains('7'));
             assert!((t.question_count)(31).contains("31"));
             assert!((t.helpline_count)(42).contains("42"));
+            assert!((t.agency_count)(40).contains("40"));
             assert!((t.more_in_category)("X").contains('X'));
         }
     }
@@ -311,6 +321,7 @@ mod tests {
         assert_eq!(count(112), "112 статей");
         assert_eq!((Lang::Ru.texts().question_count)(3), "3 вопроса");
         assert_eq!((Lang::Ru.texts().helpline_count)(41), "41 служба");
+        assert_eq!((Lang::Ru.texts().agency_count)(42), "42 ведомства");
         assert_eq!((Lang::En.texts().article_count)(1), "1 article");
         assert_eq!((Lang::En.texts().article_count)(2), "2 articles");
     }

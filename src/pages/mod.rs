@@ -1,5 +1,6 @@
 //! One module per route.
 
+mod agencies;
 mod article;
 mod faq;
 mod helplines;
@@ -8,7 +9,9 @@ mod language_choice;
 mod language_root;
 mod news_feed;
 mod not_found;
+mod static_page;
 
+pub use agencies::AgenciesPage;
 pub use article::ArticlePage;
 pub use faq::FaqPage;
 pub use helplines::HelplinesPage;
@@ -17,3 +20,4 @@ pub use language_choice::LanguageChoice;
 pub use language_root::LanguageRoot;
 pub use news_feed::NewsFeedPage;
 pub use not_found::NotFoundPage;
+pub use static_page::StaticPagePage;

@@ -1,0 +1,66 @@
+//! `/{lang}/pages/{slug}`: a static page of the portal, such as Open Government.
+
+use crate::api::{fetch_page, ApiError, StaticPage};
+use crate::components::{
+    content_lang, ArticleBody, Loaded, NotFound, PublishedDate, SampleTag, SkeletonShape,
+    TranslationNotice,
+};
+use crate::i18n::use_i18n;
+use crate::links;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn StaticPagePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let slug = Memo::new(move |_| {
+        params
+            .read()
+            .get("slug")
+            .and_then(|s| links::parse_category(Some(&s)).ok().flatten())
+    });
+    move || match slug.get() {
+        None => view! { <Title text=move || i18n.t().not_found_title/><NotFound/> }.into_any(),
+        Some(slug) => {
+            let page = Resource::new(
+                move || i18n.lang(),
+                move |lang| fetch_page(lang, slug.clone()),
+            );
+            let title = move || match page.get() {
+                Some(Ok(p)) => p.title,
+                Some(Err(ApiError::NotFound)) => i18n.t().not_found_title.to_string(),
+                Some(Err(_)) => i18n.t().error_title.to_string(),
+                None => String::new(),
+            };
+            view! {
+                <Title text=title/>
+                <Meta name="description" content=move || i18n.t().footer_about/>
+                <Loaded resource=page skeleton=SkeletonShape::Article page=true view=|page| view! { <PageView page/> }/>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn PageView(page: StaticPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let text_lang = page.lang.as_deref().map(content_lang);
+    view! {
+        <article class="article">
+            <header class="article__header">
+                <h1 class="article__title" lang=text_lang.clone()>{page.title}</h1>
+                {page.lang.map(|lang| view! { <p class="article__notice"><TranslationNotice lang/></p> })}
+                <p class="article__meta">
+                    {page.updated.map(|d| view! { {move || i18n.t().updated} ": " <PublishedDate date=d/> })}
+                    {page.sample.then(|| view! { " " <SampleTag/> })}
+                </p>
+            </header>
+            <div lang=text_lang>
+                <ArticleBody blocks=page.body/>
+            </div>
+        </article>
+    }
+}
