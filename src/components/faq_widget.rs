@@ -177,3 +177,26 @@ fn FaqItem(
         </details>
     }
 }
+
+/// The first questions of the FAQ as links to their answers, for the home page.
+#[component]
+pub fn TopQuestions(faq: Faq, count: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let config = use_config();
+    let items = faq
+        .topics
+        .into_iter()
+        .flat_map(|t| t.questions)
+        .take(count)
+        .map(|q| {
+            let href = config.href(&format!("{}#{}", links::section(i18n.lang(), "faq"), q.id));
+            let lang = q.lang.as_deref().map(content_lang);
+            view! {
+                <li>
+                    <a href=href lang=lang>{q.question}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="top-questions">{items}</ul> }
+}

@@ -19,7 +19,7 @@ mod translation_notice;
 
 pub use agency_list::AgencyList;
 pub use article_body::ArticleBody;
-pub use faq_widget::FaqWidget;
+pub use faq_widget::{FaqWidget, TopQuestions};
 pub use footer::Footer;
 pub use header::Header;
 pub use helpline_directory::HelplineDirectory;

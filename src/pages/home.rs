@@ -1,7 +1,7 @@
 //! `/{lang}/`: "New on the portal" and the latest news.
 
-use crate::api::{fetch_news_page, fetch_site};
-use crate::components::{Loaded, Message, NewsList, SkeletonShape};
+use crate::api::{fetch_faq, fetch_news_page, fetch_site};
+use crate::components::{Loaded, Message, NewsList, SkeletonShape, TopQuestions};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
@@ -10,6 +10,8 @@ use leptos_meta::{Meta, Title};
 
 /// How many news the home page shows.
 const LATEST: usize = 5;
+/// How many questions of the FAQ the home page shows.
+const TOP_QUESTIONS: usize = 5;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -17,6 +19,7 @@ pub fn HomePage() -> impl IntoView {
     let config = use_config();
     let site = Resource::new(move || i18n.lang(), fetch_site);
     let latest = Resource::new(move || i18n.lang(), |lang| fetch_news_page(lang, None, 1));
+    let faq = Resource::new(move || i18n.lang(), fetch_faq);
 
     let section_href = |section: &'static str| {
         let config = config.clone();
@@ -75,6 +78,12 @@ pub fn HomePage() -> impl IntoView {
                             </ul>
                         }
                     }
+                />
+                <h2 id="top-questions" class="home__subheading">{move || i18n.t().faq_title}</h2>
+                <Loaded
+                    resource=faq
+                    skeleton=SkeletonShape::NewsList
+                    view=|faq| view! { <TopQuestions faq count=TOP_QUESTIONS/> }
                 />
                 <ul class="shortcuts">
                     <li>

@@ -14,6 +14,9 @@ test('/ redirects to the English home page', async () => {
   await page.locator('.news-list li').first().waitFor();
   assert.equal(await page.locator('.home__latest .news-list li').count(), 5);
   assert.equal(await page.locator('.announcements li').count(), 5);
+  await page.locator('.top-questions li').first().waitFor();
+  assert.equal(await page.locator('.top-questions li').count(), 5);
+  assert.match(await page.locator('.top-questions a').first().getAttribute('href'), /^\/en\/faq#[a-z0-9-]+$/);
   assert.equal(await page.title(), 'Government portal of Uzbekistan');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.done();
