@@ -1,14 +1,17 @@
-//! The FAQ (`content/{lang}/faq.json`) and the helplines (`content/{lang}/helplines.json`)
-//! of one language, written by editors as JSON in the shapes of the contract ([`Faq`],
-//! [`Helplines`]), format in `content/README.md`.
+//! The FAQ (`content/{lang}/faq.json`), the helplines (`content/{lang}/helplines.json`) and
+//! the agencies (`content/{lang}/agencies.json`) of one language, written by editors as JSON
+//! in the shapes of the contract ([`Faq`], [`Helplines`], [`Agencies`]), format in
+//! `content/README.md`.
 //!
-//! [`parse_faq`] and [`parse_helplines`] check everything one file can tell about itself and
-//! report every problem found, each at the line of the item it concerns. [`complete_faq`]
-//! and [`complete_helplines`] check a translation against the fallback language's file and
-//! fill in what it lacks from it.
+//! [`parse_faq`], [`parse_helplines`] and [`parse_agencies`] check everything one file can
+//! tell about itself and report every problem found, each at the line of the item it
+//! concerns. [`complete_faq`], [`complete_helplines`] and [`complete_agencies`] check a
+//! translation against the fallback language's file and fill in what it lacks from it.
 
 use crate::source::{is_slug, line_of, line_of_nth, SourceError};
-use portal_api::{Faq, FaqQuestion, FaqTopic, Helpline, HelplineGroup, Helplines};
+use portal_api::{
+    Agencies, Agency, Faq, FaqQuestion, FaqTopic, Helpline, HelplineGroup, Helplines,
+};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -240,6 +243,127 @@ pub fn parse_helplines(file: &Path, text: &str) -> Result<Helplines, Vec<SourceE
         }
     }
     p.finish(helplines)
+}
+
+/// Parses and checks an `agencies.json`: at least one agency; ids are slugs, unique in the
+/// file; no empty name or address; phones are `+998` and 9 digits, an e-mail has one `@`, a
+/// website starts with `https://`.
+pub fn parse_agencies(file: &Path, text: &str) -> Result<Agencies, Vec<SourceError>> {
+    let agencies: Agencies = decode(file, text)?;
+    let mut p = Problems::new(file, text);
+    if agencies.agencies.is_empty() {
+        p.at_key("\"agencies\"", "there are no agencies".into());
+    }
+    let mut ids = BTreeMap::new();
+    for a in &agencies.agencies {
+        let id = a.id.as_str();
+        p.slug("agency", id);
+        if let n @ 1.. = occurrence(&mut ids, id) {
+            p.at_nth(id, n, format!("agency id `{id}` repeated"));
+        }
+        p.text(id, &format!("the name of `{id}`"), &a.name);
+        p.text(id, &format!("the address of `{id}`"), &a.address);
+        for phone in &a.phones {
+            if !is_phone(phone) {
+                let message = format!(
+                    "`{id}`: bad phone `{phone}`: write +998 and 9 digits, with no spaces, e.g. +998710000000"
+                );
+                p.at(id, message);
+            }
+        }
+        if let Some(email) = &a.email {
+            if !is_email(email) {
+                let message = format!(
+                    "`{id}`: bad e-mail `{email}`: one `@` with text on both sides, no spaces"
+                );
+                p.at(id, message);
+            }
+        }
+        if let Some(url) = &a.website {
+            if !is_website(url) {
+                let message =
+                    format!("`{id}`: bad website `{url}`: an address starting with https://");
+                p.at(id, message);
+            }
+        }
+    }
+    p.finish(agencies)
+}
+
+/// The agencies of a language, completed from the fallback language's `fallback` as
+/// [`complete_helplines`] does: the agencies of `fallback`, in its order; one the language
+/// lacks is the fallback's (the contract has no `lang` on an agency: its name and address
+/// stay in the fallback language). Returns the agencies and how many were taken from the
+/// fallback.
+///
+/// Errors: an id the fallback lacks, and a translated agency whose phones, e-mail, website
+/// or `sample` flag differ from the original's (only the name and the address are
+/// translated).
+pub fn complete_agencies(
+    own: Option<&SourceFile<Agencies>>,
+    fallback: &SourceFile<Agencies>,
+    fallback_lang: &str,
+) -> Result<(Agencies, usize), Vec<SourceError>> {
+    let originals: BTreeMap<&str, &Agency> = fallback
+        .value
+        .agencies
+        .iter()
+        .map(|a| (a.id.as_str(), a))
+        .collect();
+    let of = fallback.file.display();
+    let mut own_agencies: BTreeMap<&str, &Agency> = BTreeMap::new();
+    if let Some(own) = own {
+        let mut p = Problems::new(&own.file, &own.text);
+        for a in &own.value.agencies {
+            let Some(original) = originals.get(a.id.as_str()) else {
+                let message = format!(
+                    "agency `{}` does not exist in {of}: every agency is first written in `{fallback_lang}`, then translated",
+                    a.id
+                );
+                p.at(&a.id, message);
+                continue;
+            };
+            let mut differs = Vec::new();
+            if a.phones != original.phones {
+                differs.push("phones");
+            }
+            if a.email != original.email {
+                differs.push("e-mail");
+            }
+            if a.website != original.website {
+                differs.push("website");
+            }
+            if a.sample != original.sample {
+                differs.push("sample flag");
+            }
+            if !differs.is_empty() {
+                let message = format!(
+                    "agency `{}`: {} differ from the original in {of}: a translation changes only the name and the address",
+                    a.id,
+                    differs.join(", ")
+                );
+                p.at(&a.id, message);
+            }
+            own_agencies.insert(&a.id, a);
+        }
+        if !p.errors.is_empty() {
+            return Err(p.errors);
+        }
+    }
+    let mut fallbacks = 0;
+    let agencies = fallback
+        .value
+        .agencies
+        .iter()
+        .map(|a| match own_agencies.get(a.id.as_str()) {
+            Some(mine) => (*mine).clone(),
+            None => {
+                fallbacks += 1;
+                a.clone()
+            }
+        })
+        .collect();
+    Ok((Agencies { agencies }, fallbacks))
 }
 
 /// The FAQ of a language, completed from the fallback language's FAQ `fallback` (whose
@@ -515,6 +639,154 @@ mod tests {
     }
   ]
 }"#;
+
+    const AGENCIES: &str = r#"{
+  "agencies": [
+    {
+      "id": "public-services",
+      "name": "Agency for Public Services",
+      "address": "Sample address: 1 Example Street, Tashkent",
+      "phones": ["+998000700001"],
+      "email": "public-services@example.uz",
+      "website": "https://example.uz/public-services",
+      "sample": true
+    },
+    {
+      "id": "statistics",
+      "name": "Statistics Agency",
+      "address": "Sample address: 2 Example Street, Tashkent",
+      "phones": [],
+      "sample": true
+    }
+  ]
+}"#;
+
+    fn agency_errors(text: &str) -> Vec<String> {
+        parse_agencies(Path::new("en/agencies.json"), text)
+            .unwrap_err()
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    fn agencies(lang: &str, text: &str) -> SourceFile<Agencies> {
+        let value = parse_agencies(Path::new("agencies.json"), text).unwrap();
+        source(lang, "agencies.json", text, value)
+    }
+
+    #[test]
+    fn agencies_are_checked() {
+        let a = parse_agencies(Path::new("en/agencies.json"), AGENCIES).unwrap();
+        assert_eq!(a.agencies.len(), 2);
+        assert_eq!(a.agencies[1].email, None);
+        let cases = [
+            (
+                "\"statistics\"",
+                "\"public-services\"",
+                13,
+                "agency id `public-services` repeated",
+            ),
+            (
+                "\"statistics\"",
+                "\"Statistics\"",
+                13,
+                "bad agency id `Statistics`",
+            ),
+            (
+                "\"Statistics Agency\"",
+                "\" \"",
+                13,
+                "the name of `statistics` is empty",
+            ),
+            (
+                "\"Sample address: 2 Example Street, Tashkent\"",
+                "\"\"",
+                13,
+                "the address of `statistics` is empty",
+            ),
+            (
+                "\"+998000700001\"",
+                "\"+998 00 070 00 01\"",
+                4,
+                "bad phone `+998 00 070 00 01`",
+            ),
+            ("\"+998000700001\"", "\"+99800070000\"", 4, "bad phone"),
+            (
+                "public-services@example.uz",
+                "a@b@example.uz",
+                4,
+                "bad e-mail",
+            ),
+            ("public-services@example.uz", "example.uz", 4, "bad e-mail"),
+            (
+                "https://example.uz/public-services",
+                "http://example.uz",
+                4,
+                "bad website",
+            ),
+        ];
+        for (from, to, line, want) in cases {
+            let e = agency_errors(&AGENCIES.replace(from, to));
+            assert_eq!(e.len(), 1, "{to}: {e:?}");
+            assert!(
+                e[0].starts_with(&format!("en/agencies.json:{line}: ")) && e[0].contains(want),
+                "{to}: {e:?}"
+            );
+        }
+        assert_eq!(
+            agency_errors(r#"{"agencies": []}"#),
+            ["en/agencies.json:1: there are no agencies"]
+        );
+        let many = AGENCIES
+            .replace("\"+998000700001\"", "\"+1\"")
+            .replace("\"Statistics Agency\"", "\"\"");
+        assert_eq!(agency_errors(&many).len(), 2);
+    }
+
+    #[test]
+    fn translated_agencies_keep_their_names_and_the_rest_falls_back() {
+        let en = agencies("en", AGENCIES);
+        let ru_text = r#"{"agencies": [{"id": "statistics", "name": "Агентство статистики",
+            "address": "Пример адреса: ул. Примерная, 2, Ташкент", "phones": [], "sample": true}]}"#;
+        let (done, fallbacks) =
+            complete_agencies(Some(&agencies("ru", ru_text)), &en, "en").unwrap();
+        assert_eq!(fallbacks, 1);
+        let names: Vec<&str> = done.agencies.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Agency for Public Services", "Агентство статистики"]
+        );
+        let (all, fallbacks) = complete_agencies(None, &en, "en").unwrap();
+        assert_eq!((all, fallbacks), (en.value.clone(), 2));
+    }
+
+    #[test]
+    fn translated_agencies_must_match_the_original() {
+        let en = agencies("en", AGENCIES);
+        let text = r#"{"agencies": [
+  {"id": "public-services", "name": "P", "address": "A", "phones": ["+998000700009"], "email": "x@example.uz", "website": "https://example.uz/public-services", "sample": true},
+  {"id": "statistics", "name": "S", "address": "A", "phones": [], "sample": false},
+  {"id": "new-one", "name": "N", "address": "A", "phones": [], "sample": true}]}"#;
+        let e: Vec<String> = complete_agencies(Some(&agencies("oz", text)), &en, "en")
+            .unwrap_err()
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(e.len(), 3, "{e:#?}");
+        assert!(e[0].starts_with("oz/agencies.json:2: agency `public-services`: phones, e-mail differ from the original in en/agencies.json"), "{}", e[0]);
+        assert!(
+            e[1].starts_with("oz/agencies.json:3: agency `statistics`: sample flag differ"),
+            "{}",
+            e[1]
+        );
+        assert!(
+            e[2].starts_with(
+                "oz/agencies.json:4: agency `new-one` does not exist in en/agencies.json"
+            ),
+            "{}",
+            e[2]
+        );
+    }
 
     fn faq_errors(text: &str) -> Vec<String> {
         parse_faq(Path::new("en/faq.json"), text)

@@ -1,21 +1,22 @@
 //! `portal-content`: builds the static content API (`public/api/v1/`) from the editor
 //! sources (`content/`). The format of the sources is described in `content/README.md`.
 //!
-//! - [`source`] parses one file (`site.json`, an article `.txt`);
-//! - [`directory`] parses and checks `faq.json` and `helplines.json`, and completes a
-//!   translation of them from [`FALLBACK_LANGUAGE`];
+//! - [`source`] parses one file (`site.json`, an article `.txt`, a static page `.txt`);
+//! - [`directory`] parses and checks `faq.json`, `helplines.json` and `agencies.json`, and
+//!   completes a translation of them from [`FALLBACK_LANGUAGE`];
 //! - [`tree`] renders the API files of one language in memory;
 //! - [`build`] reads every language folder, checks across files and languages, completes
-//!   each language with the untranslated articles of [`FALLBACK_LANGUAGE`], then writes.
+//!   each language with the untranslated articles and static pages of
+//!   [`FALLBACK_LANGUAGE`], then writes.
 
 pub mod directory;
 pub mod source;
 pub mod tree;
 
 use directory::SourceFile;
-use portal_api::{paths, Article, Faq, Helplines, Site};
+use portal_api::{paths, Agencies, Article, Faq, Helplines, Site, StaticPage};
 pub use portal_api::{FALLBACK_LANGUAGE, LANGUAGES};
-use source::{ArticleSource, SourceError};
+use source::{ArticleSource, PageSource, SourceError};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -37,6 +38,14 @@ pub struct Report {
     pub helplines: usize,
     /// Of `helplines`, those served from [`FALLBACK_LANGUAGE`].
     pub helpline_fallbacks: usize,
+    /// Agencies written, over all languages (fallbacks included).
+    pub agencies: usize,
+    /// Of `agencies`, those served from [`FALLBACK_LANGUAGE`].
+    pub agency_fallbacks: usize,
+    /// Static pages written, over all languages (fallbacks included).
+    pub pages: usize,
+    /// Of `pages`, those served from [`FALLBACK_LANGUAGE`].
+    pub page_fallbacks: usize,
     pub files: usize,
 }
 
@@ -51,6 +60,10 @@ pub struct Language {
     pub faq: Option<SourceFile<Faq>>,
     /// `helplines.json`, if the language has one.
     pub helplines: Option<SourceFile<Helplines>>,
+    /// `agencies.json`, if the language has one.
+    pub agencies: Option<SourceFile<Agencies>>,
+    /// The static pages of `pages/`, sorted by slug.
+    pub pages: Vec<PageSource>,
 }
 
 /// One language, completed from the fallback language and ready to render.
@@ -61,6 +74,10 @@ struct Built<'a> {
     faq: Option<(Faq, usize)>,
     /// The helplines and how many of them are fallbacks.
     helplines: Option<(Helplines, usize)>,
+    /// The agencies and how many of them are fallbacks.
+    agencies: Option<(Agencies, usize)>,
+    /// The static pages, fallbacks marked `lang`.
+    pages: Vec<StaticPage>,
 }
 
 /// Builds every language folder of `source` into `out/{lang}/`.
@@ -101,17 +118,30 @@ pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
                     &language.site.lang,
                     directory::complete_helplines,
                 );
-                match (articles, faq, helplines) {
-                    (Ok(articles), Ok(faq), Ok(helplines)) => built.push(Built {
-                        site: &language.site,
-                        articles,
-                        faq,
-                        helplines,
-                    }),
-                    (articles, faq, helplines) => {
+                let agencies = complete_directory(
+                    language.agencies.as_ref(),
+                    fallback.agencies.as_ref(),
+                    &language.site.lang,
+                    directory::complete_agencies,
+                );
+                let pages = complete_pages(language, fallback);
+                match (articles, faq, helplines, agencies, pages) {
+                    (Ok(articles), Ok(faq), Ok(helplines), Ok(agencies), Ok(pages)) => {
+                        built.push(Built {
+                            site: &language.site,
+                            articles,
+                            faq,
+                            helplines,
+                            agencies,
+                            pages,
+                        })
+                    }
+                    (articles, faq, helplines, agencies, pages) => {
                         errors.extend(articles.err().into_iter().flatten());
                         errors.extend(faq.err().into_iter().flatten());
                         errors.extend(helplines.err().into_iter().flatten());
+                        errors.extend(agencies.err().into_iter().flatten());
+                        errors.extend(pages.err().into_iter().flatten());
                     }
                 }
             }
@@ -138,6 +168,10 @@ pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
         question_fallbacks: 0,
         helplines: 0,
         helpline_fallbacks: 0,
+        agencies: 0,
+        agency_fallbacks: 0,
+        pages: 0,
+        page_fallbacks: 0,
         files: 0,
     };
     for b in &built {
@@ -156,6 +190,16 @@ pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
                 .map(|g| g.entries.len())
                 .sum::<usize>();
             report.helpline_fallbacks += fallbacks;
+        }
+        if let Some((agencies, fallbacks)) = &b.agencies {
+            files.insert(paths::agencies(lang), tree::json(agencies));
+            report.agencies += agencies.agencies.len();
+            report.agency_fallbacks += fallbacks;
+        }
+        for page in &b.pages {
+            files.insert(paths::page(lang, &page.slug), tree::json(page));
+            report.pages += 1;
+            report.page_fallbacks += usize::from(page.lang.is_some());
         }
         write_language(out, lang, &files).map_err(|e| vec![e])?;
         report.languages.push(lang.clone());
@@ -192,6 +236,53 @@ fn complete_directory<T: Clone>(
         }
         (None, None) => Ok(None),
     }
+}
+
+/// All static pages of `language`, in slug order: its own, each checked against its
+/// original in `fallback` (same slug, same `sample` flag), plus every page of `fallback` it
+/// has no translation of, marked `lang`. Errors: a page the fallback lacks, a differing
+/// `sample` flag.
+fn complete_pages(
+    language: &Language,
+    fallback: &Language,
+) -> Result<Vec<StaticPage>, Vec<SourceError>> {
+    let fallback_lang = &fallback.site.lang;
+    let mut pages: BTreeMap<&str, StaticPage> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for own in &language.pages {
+        let slug = own.page.slug.as_str();
+        if language.site.lang != *fallback_lang {
+            let Some(original) = fallback.pages.iter().find(|p| p.page.slug == slug) else {
+                let message = format!(
+                    "page `{slug}` does not exist in `{fallback_lang}`: every page is first written in `{fallback_lang}`, then translated"
+                );
+                errors.push(SourceError::new(&own.file, Some(own.slug_line), message));
+                continue;
+            };
+            if own.page.sample != original.page.sample {
+                let message = format!(
+                    "sample {} differs from sample {} of the original, {}",
+                    own.page.sample,
+                    original.page.sample,
+                    original.file.display()
+                );
+                errors.push(SourceError::new(&own.file, Some(own.sample_line), message));
+            }
+        }
+        pages.insert(slug, own.page.clone());
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for original in &fallback.pages {
+        pages
+            .entry(original.page.slug.as_str())
+            .or_insert_with(|| StaticPage {
+                lang: Some(fallback_lang.clone()),
+                ..original.page.clone()
+            });
+    }
+    Ok(pages.into_values().collect())
 }
 
 /// All articles of `language`: its own, checked against their originals in `fallback`, plus
@@ -350,8 +441,24 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
         directory::parse_helplines,
         &mut errors,
     );
+    let agencies = read_optional(
+        &dir.join("agencies.json"),
+        directory::parse_agencies,
+        &mut errors,
+    );
+    let mut pages: Vec<PageSource> = Vec::new();
+    for file in
+        source_files(&dir.join("pages"), "a static page `{slug}.txt`").map_err(|e| vec![e])?
+    {
+        match read(&file).and_then(|text| source::parse_page(&file, &text)) {
+            Ok(p) => pages.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
     let mut parsed: Vec<ArticleSource> = Vec::new();
-    for file in article_files(&dir.join("news")).map_err(|e| vec![e])? {
+    for file in source_files(&dir.join("news"), "an article `{id}-{short-slug}.txt`")
+        .map_err(|e| vec![e])?
+    {
         match read(&file).and_then(|text| source::parse_article(&file, &text)) {
             Ok(a) => parsed.push(a),
             Err(e) => errors.push(e),
@@ -399,6 +506,8 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
             sources,
             faq,
             helplines,
+            agencies,
+            pages,
         })
     } else {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
@@ -406,9 +515,10 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
     }
 }
 
-/// The `.txt` files of a `news/` folder, sorted by name. No folder: no articles.
-/// Any other file (not hidden) is an error, so that no article is silently skipped.
-fn article_files(news: &Path) -> Result<Vec<PathBuf>, SourceError> {
+/// The `.txt` files of a `news/` or `pages/` folder, sorted by name. No folder: no files.
+/// Any other file (not hidden) is an error, so that no source is silently skipped; `what`
+/// names the expected file in that error.
+fn source_files(news: &Path, what: &str) -> Result<Vec<PathBuf>, SourceError> {
     if !news.exists() {
         return Ok(Vec::new());
     }
@@ -421,7 +531,7 @@ fn article_files(news: &Path) -> Result<Vec<PathBuf>, SourceError> {
             continue;
         }
         if !path.is_file() || !name.ends_with(".txt") {
-            let message = "not an article source: expected a file `{id}-{short-slug}.txt`";
+            let message = format!("not a source file: expected {what}");
             return Err(SourceError::new(&path, None, message));
         }
         files.push(path);
@@ -622,7 +732,12 @@ mod tests {
         let en = site("en");
         let f = Fixture::new(&[("en/site.json", &en), ("en/news/1-one.md", "")]);
         let e = f.build().unwrap_err();
-        assert!(e[0].message.contains("not an article source"), "{}", e[0]);
+        assert!(
+            e[0].message
+                .contains("not a source file: expected an article"),
+            "{}",
+            e[0]
+        );
 
         let f = Fixture::new(&[("EN/site.json", &en)]);
         let e = f.build().unwrap_err();
@@ -854,6 +969,102 @@ mod tests {
         );
         assert!(e[1].ends_with("ru/helplines.json: `en/` has no helplines.json: it is first written in `en`, then translated"), "{}", e[1]);
         assert!(!f.out("en").exists());
+    }
+
+    #[test]
+    fn agencies_and_pages_are_written_completed_from_en_and_checked() {
+        let (en, ru) = (site("en"), site("ru"));
+        let en_agencies = r#"{"agencies":[
+{"id":"stats","name":"Statistics Agency","address":"Sample: 1 Example Street","phones":["+998000700001"],"sample":true},
+{"id":"ecology","name":"Ecology","address":"Sample: 2 Example Street","phones":[],"sample":true}]}"#;
+        let ru_agencies = r#"{"agencies":[
+{"id":"ecology","name":"Экология","address":"Пример: ул. Примерная, 2","phones":[],"sample":true}]}"#;
+        let page = |slug: &str, title: &str| {
+            format!("slug: {slug}\ntitle: {title}\nsample: true\n---\n## Heading\n\nText.\n")
+        };
+        let (open, about, ru_open) = (
+            page("open-government", "Open Government"),
+            page("about", "About"),
+            page("open-government", "Открытое правительство"),
+        );
+        let f = Fixture::new(&[
+            ("en/site.json", &en),
+            ("en/agencies.json", en_agencies),
+            ("en/pages/open-government.txt", &open),
+            ("en/pages/about.txt", &about),
+            ("ru/site.json", &ru),
+            ("ru/agencies.json", ru_agencies),
+            ("ru/pages/open-government.txt", &ru_open),
+        ]);
+        let report = f.build().unwrap();
+        assert_eq!((report.agencies, report.agency_fallbacks), (4, 1));
+        assert_eq!((report.pages, report.page_fallbacks), (4, 1));
+        let names: Vec<String> = read_json::<Agencies>(&f, "ru/agencies.json")
+            .agencies
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert_eq!(names, ["Statistics Agency", "Экология"]);
+        let own: StaticPage = read_json(&f, "ru/pages/open-government.json");
+        assert_eq!(
+            (own.title.as_str(), own.lang),
+            ("Открытое правительство", None)
+        );
+        assert_eq!(own.body.len(), 2);
+        let fallback: StaticPage = read_json(&f, "ru/pages/about.json");
+        assert_eq!(
+            (fallback.title.as_str(), fallback.lang.as_deref()),
+            ("About", Some("en"))
+        );
+        let en_page = fs::read_to_string(f.out("en/pages/about.json")).unwrap();
+        assert!(!en_page.contains("\"lang\""), "{en_page}");
+
+        // A page and an agency en lacks, a differing sample flag.
+        let f = Fixture::new(&[
+            ("en/site.json", &en),
+            ("en/agencies.json", en_agencies),
+            ("en/pages/open-government.txt", &open),
+            ("ru/site.json", &ru),
+            ("ru/agencies.json", &ru_agencies.replace("ecology", "water")),
+            ("ru/pages/about.txt", &about),
+            (
+                "ru/pages/open-government.txt",
+                &ru_open.replace("sample: true", "sample: false"),
+            ),
+        ]);
+        let e: Vec<String> = f
+            .build()
+            .unwrap_err()
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(e.len(), 3, "{e:#?}");
+        assert!(
+            e[0].contains("ru/agencies.json:2: agency `water` does not exist"),
+            "{}",
+            e[0]
+        );
+        assert!(
+            e[1].contains("ru/pages/about.txt:1: page `about` does not exist in `en`"),
+            "{}",
+            e[1]
+        );
+        assert!(
+            e[2].contains("ru/pages/open-government.txt:3: sample false differs from sample true"),
+            "{}",
+            e[2]
+        );
+        assert!(!f.out("en").exists());
+
+        // A misnamed file.
+        let f = Fixture::new(&[("en/site.json", &en), ("en/pages/other.txt", &about)]);
+        let e = f.build().unwrap_err();
+        assert!(
+            e[0].to_string()
+                .contains("other.txt:1: the file of page `about` must be named `about.txt`"),
+            "{}",
+            e[0]
+        );
     }
 
     #[test]

@@ -39,6 +39,18 @@ fn main() -> ExitCode {
                     directory += &format!(" ({} served in {fallback})", r.helpline_fallbacks);
                 }
             }
+            if r.agencies > 0 {
+                directory += &format!(", {} agencies", r.agencies);
+                if r.agency_fallbacks > 0 {
+                    directory += &format!(" ({} served in {fallback})", r.agency_fallbacks);
+                }
+            }
+            if r.pages > 0 {
+                directory += &format!(", {} static pages", r.pages);
+                if r.page_fallbacks > 0 {
+                    directory += &format!(" ({} served in {fallback})", r.page_fallbacks);
+                }
+            }
             println!(
                 "portal-content: {} language{} ({}), {} articles{fallbacks}{directory}, {} files written to {out}",
                 r.languages.len(),

@@ -5,7 +5,7 @@
 //! category, duplicate id, a translation against its original) are made in `lib.rs`, where
 //! all articles of a language, and all languages, meet.
 
-use portal_api::{Block, Date, Site};
+use portal_api::{Block, Date, Site, StaticPage};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -67,17 +67,29 @@ const KEYS: [&str; 8] = [
 ];
 const REQUIRED: [&str; 6] = ["id", "title", "date", "category", "lead", "sample"];
 
-/// Parses one article source. `file` names it in errors and must be `{id}-{short-slug}.txt`.
-pub fn parse_article(file: &Path, text: &str) -> Result<ArticleSource, SourceError> {
-    let err = |line: usize, message: String| SourceError::new(file, Some(line), message);
+/// Numbered lines of a source without their end (`lines` also drops a `\r`), trailing
+/// blanks removed, a byte-order mark ignored.
+fn numbered_lines(text: &str) -> Vec<(usize, &str)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Numbered lines without their end (`lines` also drops a `\r`), trailing blanks removed.
-    let lines: Vec<(usize, &str)> = text
-        .lines()
+    text.lines()
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim_end()))
-        .collect();
+        .collect()
+}
 
+/// A front matter field: key, value and line.
+type Field<'a> = (&'a str, &'a str, usize);
+
+/// The front matter of `lines` (`key: value` lines up to a line `---`): its fields as
+/// `(key, value, line)` and the index in `lines` of the separator. Every key must be one of
+/// `keys`, at most once, with a value; every key of `required` must be there.
+fn front_matter<'a>(
+    file: &Path,
+    lines: &[(usize, &'a str)],
+    keys: &[&str],
+    required: &[&str],
+) -> Result<(Vec<Field<'a>>, usize), SourceError> {
+    let err = |line: usize, message: String| SourceError::new(file, Some(line), message);
     let Some(sep) = lines.iter().position(|&(_, l)| l == SEPARATOR) else {
         return Err(err(
             lines.len().max(1),
@@ -101,10 +113,10 @@ pub fn parse_article(file: &Path, text: &str) -> Result<ArticleSource, SourceErr
             ));
         };
         let (key, value) = (key.trim(), value.trim());
-        if !KEYS.contains(&key) {
+        if !keys.contains(&key) {
             return Err(err(
                 n,
-                format!("unknown key `{key}` (known: {})", KEYS.join(", ")),
+                format!("unknown key `{key}` (known: {})", keys.join(", ")),
             ));
         }
         if let Some(&(_, _, first)) = fields.iter().find(|f| f.0 == key) {
@@ -118,12 +130,102 @@ pub fn parse_article(file: &Path, text: &str) -> Result<ArticleSource, SourceErr
         }
         fields.push((key, value, n));
     }
-    if let Some(missing) = REQUIRED.iter().find(|k| !fields.iter().any(|f| f.0 == **k)) {
+    if let Some(missing) = required.iter().find(|k| !fields.iter().any(|f| f.0 == **k)) {
         return Err(err(
             sep_line,
             format!("the front matter lacks the required key `{missing}`"),
         ));
     }
+    Ok((fields, sep))
+}
+
+/// `true` or `false`.
+fn parse_sample(file: &Path, text: &str, line: usize) -> Result<bool, SourceError> {
+    match text {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        other => Err(SourceError::new(
+            file,
+            Some(line),
+            format!("bad sample `{other}`: expected true or false"),
+        )),
+    }
+}
+
+/// A static page as an editor wrote it (`content/{lang}/pages/{slug}.txt`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageSource {
+    pub file: PathBuf,
+    /// Line of `slug:`, where a slug unknown to the fallback language is reported.
+    pub slug_line: usize,
+    /// Line of `sample:`, where a flag differing from the original's is reported.
+    pub sample_line: usize,
+    /// The page, `lang: None`.
+    pub page: StaticPage,
+}
+
+const PAGE_KEYS: [&str; 4] = ["slug", "title", "updated", "sample"];
+const PAGE_REQUIRED: [&str; 3] = ["slug", "title", "sample"];
+
+/// Parses one static page source: front matter (`slug`, `title`, optional `updated`,
+/// `sample`), `---`, then a body in the format of an article's. `file` must be
+/// `{slug}.txt`.
+pub fn parse_page(file: &Path, text: &str) -> Result<PageSource, SourceError> {
+    let err = |line: usize, message: String| SourceError::new(file, Some(line), message);
+    let lines = numbered_lines(text);
+    let (fields, sep) = front_matter(file, &lines, &PAGE_KEYS, &PAGE_REQUIRED)?;
+    let sep_line = lines[sep].0;
+    let field = |key: &str| fields.iter().find(|f| f.0 == key).map(|f| (f.1, f.2));
+    let required = |key: &str| field(key).expect("required keys were checked");
+
+    let (slug, slug_line) = required("slug");
+    if !is_slug(slug) {
+        return Err(err(
+            slug_line,
+            format!("bad slug `{slug}`: lowercase letters (a–z), digits and single hyphens"),
+        ));
+    }
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name != format!("{slug}.txt") {
+        return Err(err(
+            slug_line,
+            format!("the file of page `{slug}` must be named `{slug}.txt`, not `{name}`"),
+        ));
+    }
+    let updated = match field("updated") {
+        None => None,
+        Some((v, n)) => Some(
+            v.parse::<Date>()
+                .map_err(|e| err(n, format!("bad updated `{v}`: {e}")))?,
+        ),
+    };
+    let (sample_text, sample_line) = required("sample");
+    let sample = parse_sample(file, sample_text, sample_line)?;
+    let body = parse_body(&lines[sep + 1..]).map_err(|(n, m)| err(n, m))?;
+    if body.is_empty() {
+        return Err(err(sep_line, "the body is empty".to_string()));
+    }
+    Ok(PageSource {
+        file: file.to_path_buf(),
+        slug_line,
+        sample_line,
+        page: StaticPage {
+            slug: slug.to_string(),
+            title: required("title").0.to_string(),
+            updated,
+            body,
+            sample,
+            lang: None,
+        },
+    })
+}
+
+/// Parses one article source. `file` names it in errors and must be `{id}-{short-slug}.txt`.
+pub fn parse_article(file: &Path, text: &str) -> Result<ArticleSource, SourceError> {
+    let err = |line: usize, message: String| SourceError::new(file, Some(line), message);
+    let lines = numbered_lines(text);
+    let (fields, sep) = front_matter(file, &lines, &KEYS, &REQUIRED)?;
+    let sep_line = lines[sep].0;
     let field = |key: &str| fields.iter().find(|f| f.0 == key).map(|f| (f.1, f.2));
     let required = |key: &str| field(key).expect("required keys were checked");
     let date = |key: &str| -> Result<Option<Date>, SourceError> {
@@ -163,16 +265,7 @@ pub fn parse_article(file: &Path, text: &str) -> Result<ArticleSource, SourceErr
 
     let (category, category_line) = required("category");
     let (sample_text, sample_line) = required("sample");
-    let sample = match sample_text {
-        "true" => true,
-        "false" => false,
-        other => {
-            return Err(err(
-                sample_line,
-                format!("bad sample `{other}`: expected true or false"),
-            ))
-        }
-    };
+    let sample = parse_sample(file, sample_text, sample_line)?;
 
     let body = parse_body(&lines[sep + 1..]).map_err(|(n, m)| err(n, m))?;
     if body.is_empty() {
@@ -427,6 +520,57 @@ mod tests {
 
     fn p(text: &str) -> Block {
         Block::Paragraph { text: text.into() }
+    }
+
+    #[test]
+    fn parses_a_static_page_with_the_article_body_format() {
+        let text = "slug: open-government\ntitle: Open Government\nupdated: 2017-11-20\nsample: true\n---\nIntro\nline.\n\n## What is here\n\n- open data\n- reports\n";
+        let p = parse_page(Path::new("pages/open-government.txt"), text).unwrap();
+        assert_eq!(p.page.slug, "open-government");
+        assert_eq!(p.page.title, "Open Government");
+        assert_eq!(
+            p.page.updated.map(|d| d.to_string()).as_deref(),
+            Some("2017-11-20")
+        );
+        assert!(p.page.sample && p.page.lang.is_none());
+        assert_eq!((p.slug_line, p.sample_line), (1, 4));
+        assert_eq!(
+            p.page.body,
+            [
+                Block::Paragraph {
+                    text: "Intro line.".into()
+                },
+                Block::Heading {
+                    text: "What is here".into()
+                },
+                Block::List {
+                    items: vec!["open data".into(), "reports".into()]
+                },
+            ]
+        );
+        let err =
+            |text: &str, file: &str| parse_page(Path::new(file), text).unwrap_err().to_string();
+        let f = "pages/open-government.txt";
+        assert_eq!(
+            err(&text.replace("slug: open-government", "slug: Open"), f),
+            format!("{f}:1: bad slug `Open`: lowercase letters (a–z), digits and single hyphens")
+        );
+        assert!(err(text, "pages/open.txt").contains(":1: the file of page `open-government` must be named `open-government.txt`, not `open.txt`"));
+        assert!(err(&text.replace("title: Open Government\n", ""), f)
+            .ends_with(":4: the front matter lacks the required key `title`"));
+        assert!(err(&text.replace("sample: true", "sample: yes"), f)
+            .ends_with(":4: bad sample `yes`: expected true or false"));
+        assert!(
+            err(&text.replace("updated: 2017-11-20", "date: 2017-11-20"), f)
+                .contains(":3: unknown key `date` (known: slug, title, updated, sample)")
+        );
+        assert!(err(&text.replace("2017-11-20", "2017-11-31"), f)
+            .contains(":3: bad updated `2017-11-31`"));
+        assert!(
+            err("slug: open-government\ntitle: T\nsample: true\n---\n\n", f)
+                .ends_with(":4: the body is empty")
+        );
+        assert!(err(&text.replace("## What", "### What"), f).contains(":9: only `## ` headings"));
     }
 
     #[test]

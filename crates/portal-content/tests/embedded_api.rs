@@ -2,8 +2,8 @@
 //! `portal-api`, and the feeds, articles and the seed article against each other.
 
 use portal_api::{
-    paths, Article, Faq, Helplines, NewsPage, NewsSummary, Site, FALLBACK_LANGUAGE, LANGUAGES,
-    PAGE_SIZE,
+    paths, Agencies, Article, Block, Faq, Helplines, NewsPage, NewsSummary, Site, StaticPage,
+    FALLBACK_LANGUAGE, LANGUAGES, PAGE_SIZE,
 };
 use serde::{de::DeserializeOwned, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,6 +19,9 @@ struct Api {
     articles: BTreeMap<u32, Article>,
     faq: Option<Faq>,
     helplines: Option<Helplines>,
+    agencies: Option<Agencies>,
+    /// Static pages by slug.
+    pages: BTreeMap<String, StaticPage>,
 }
 
 fn api_root() -> PathBuf {
@@ -84,6 +87,17 @@ fn load() -> BTreeMap<String, Api> {
             ["helplines.json"] => {
                 assert_eq!(rel, paths::helplines(parts[0]));
                 api.helplines = Some(decode(&rel, &text));
+            }
+            ["agencies.json"] => {
+                assert_eq!(rel, paths::agencies(parts[0]));
+                api.agencies = Some(decode(&rel, &text));
+            }
+            ["pages", name] => {
+                let slug = stem(name);
+                let page: StaticPage = decode(&rel, &text);
+                assert_eq!(page.slug, slug, "{rel}: slug");
+                assert_eq!(rel, paths::page(parts[0], &slug));
+                api.pages.insert(slug, page);
             }
             ["news", "page", name] => {
                 let n = number(&rel, &stem(name));
@@ -764,9 +778,125 @@ fn uzbek_latin_and_karakalpak_use_the_right_apostrophes() {
     let langs = load();
     for lang in ["oz", "qr"] {
         let api = &langs[lang];
-        let text = serde_json::to_string(&(&api.faq, &api.helplines)).unwrap();
+        let text =
+            serde_json::to_string(&(&api.faq, &api.helplines, &api.agencies, &api.pages)).unwrap();
         for bad in ['\'', '‘', '’', '`'] {
             assert!(!text.contains(bad), "{lang}: `{bad}` instead of ʻ or ʼ");
+        }
+    }
+}
+
+/// The word "Sample:" that starts every sample address, per language.
+fn sample_word(lang: &str) -> &'static str {
+    match lang {
+        "en" => "Sample: ",
+        "oz" => "Namuna: ",
+        "uz" => "Намуна: ",
+        "ru" => "Образец: ",
+        "qr" => "Úlgi: ",
+        other => panic!("no sample word for {other}"),
+    }
+}
+
+#[test]
+fn every_language_has_the_same_sample_agencies() {
+    let langs = load();
+    let en = langs[FALLBACK_LANGUAGE]
+        .agencies
+        .as_ref()
+        .expect("en/agencies.json");
+    assert!(en.agencies.len() >= 40, "{} agencies", en.agencies.len());
+    let ids = |a: &Agencies| a.agencies.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    for lang in LANGUAGES {
+        let a = langs[lang]
+            .agencies
+            .as_ref()
+            .unwrap_or_else(|| panic!("{lang}/agencies.json"));
+        assert_eq!(ids(a), ids(en), "{lang}/agencies.json: ids");
+        let mut seen = BTreeSet::new();
+        for (e, original) in a.agencies.iter().zip(&en.agencies) {
+            let at = format!("{lang}/agencies.json: {}", e.id);
+            assert!(seen.insert(e.id.clone()), "{at}: repeated");
+            assert!(e.sample, "{at}: sample");
+            assert!(!e.name.trim().is_empty(), "{at}: name");
+            // An agency not yet translated is served with its English name and address.
+            let translated = lang == FALLBACK_LANGUAGE || e.address != original.address;
+            let word = sample_word(if translated { lang } else { FALLBACK_LANGUAGE });
+            assert!(
+                e.address.starts_with(word) && e.address.len() > word.len(),
+                "{at}: address `{}` does not start with `{}`",
+                e.address,
+                word
+            );
+            assert!(!e.phones.is_empty(), "{at}: no phone");
+            // Sample numbers must not be mistaken for real ones: +998 00 0NN NN NN.
+            for phone in &e.phones {
+                let digits = phone.strip_prefix("+998000").unwrap_or_else(|| {
+                    panic!("{at}: `{phone}` is not of the form +998 00 0NN NN NN")
+                });
+                assert!(
+                    digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit()),
+                    "{at}: `{phone}`"
+                );
+            }
+            assert_eq!(
+                e.email.as_deref(),
+                Some(format!("{}@example.uz", e.id).as_str()),
+                "{at}: e-mail"
+            );
+            assert_eq!(
+                e.website.as_deref(),
+                Some(format!("https://example.uz/{}", e.id).as_str()),
+                "{at}: website"
+            );
+            // Only the name and the address are translated.
+            assert_eq!(
+                (&e.phones, &e.email, &e.website),
+                (&original.phones, &original.email, &original.website),
+                "{at}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_language_has_the_open_government_page() {
+    let langs = load();
+    let en = &langs[FALLBACK_LANGUAGE].pages["open-government"];
+    assert_eq!(en.title, "Open Government");
+    for lang in LANGUAGES {
+        let pages = &langs[lang].pages;
+        let page = pages
+            .get("open-government")
+            .unwrap_or_else(|| panic!("{lang}/pages/open-government.json"));
+        let at = format!("{lang}/pages/open-government.json");
+        assert!(page.sample, "{at}: sample");
+        assert!(
+            (4..=6).contains(&page.body.len()),
+            "{at}: {} blocks",
+            page.body.len()
+        );
+        assert!(
+            page.body.iter().any(|b| matches!(b, Block::Heading { .. })),
+            "{at}: a heading"
+        );
+        assert!(
+            page.body
+                .iter()
+                .any(|b| matches!(b, Block::List { items } if items.len() >= 4)),
+            "{at}: a list of what the section offers"
+        );
+        // Every language has the pages of en, and no other.
+        let slugs: Vec<&String> = pages.keys().collect();
+        let en_slugs: Vec<&String> = langs[FALLBACK_LANGUAGE].pages.keys().collect();
+        assert_eq!(slugs, en_slugs, "{lang}: pages");
+        for p in pages.values() {
+            assert_eq!(
+                p.lang.is_some(),
+                lang != FALLBACK_LANGUAGE && p.lang.as_deref() == Some(FALLBACK_LANGUAGE),
+                "{lang}/pages/{}.json: lang",
+                p.slug
+            );
         }
     }
 }
