@@ -819,15 +819,16 @@ fn every_language_has_the_same_sample_agencies() {
             assert!(seen.insert(e.id.clone()), "{at}: repeated");
             assert!(e.sample, "{at}: sample");
             assert!(!e.name.trim().is_empty(), "{at}: name");
-            // An agency not yet translated is served with its English name and address.
-            let translated = lang == FALLBACK_LANGUAGE || e.address != original.address;
-            let word = sample_word(if translated { lang } else { FALLBACK_LANGUAGE });
+            // Every language translates every agency: name and address.
+            let word = sample_word(lang);
             assert!(
                 e.address.starts_with(word) && e.address.len() > word.len(),
-                "{at}: address `{}` does not start with `{}`",
-                e.address,
-                word
+                "{at}: address `{}` does not start with `{word}`",
+                e.address
             );
+            if lang != FALLBACK_LANGUAGE {
+                assert_ne!(e.name, original.name, "{at}: name not translated");
+            }
             assert!(!e.phones.is_empty(), "{at}: no phone");
             // Sample numbers must not be mistaken for real ones: +998 00 0NN NN NN.
             for phone in &e.phones {
@@ -891,12 +892,18 @@ fn every_language_has_the_open_government_page() {
         let en_slugs: Vec<&String> = langs[FALLBACK_LANGUAGE].pages.keys().collect();
         assert_eq!(slugs, en_slugs, "{lang}: pages");
         for p in pages.values() {
-            assert_eq!(
-                p.lang.is_some(),
-                lang != FALLBACK_LANGUAGE && p.lang.as_deref() == Some(FALLBACK_LANGUAGE),
+            assert!(
+                p.lang.is_none()
+                    || (lang != FALLBACK_LANGUAGE && p.lang.as_deref() == Some(FALLBACK_LANGUAGE)),
                 "{lang}/pages/{}.json: lang",
                 p.slug
             );
+        }
+        // Open Government is translated into every language.
+        assert_eq!(page.lang, None, "{at}: served from {:?}", page.lang);
+        if lang != FALLBACK_LANGUAGE {
+            assert_ne!(page.title, en.title, "{at}: title not translated");
+            assert_ne!(page.body, en.body, "{at}: body not translated");
         }
     }
 }
