@@ -1,0 +1,52 @@
+// Agencies and static pages.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, openPage, h1 } from './harness.mjs';
+
+const site = useSite();
+const names = (page) => page.locator('.agencies li.helpline h2').evaluateAll((hs) => hs.map((h) => h.textContent.trim()));
+
+test('agencies: sorted by name, filtered, with contacts as links', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/agencies'));
+  assert.equal(await h1(page), 'Government agencies');
+  const all = await names(page);
+  assert.ok(all.length >= 40, `${all.length} agencies`);
+  assert.equal(await page.locator('.helplines__count').textContent(), `${all.length} agencies`);
+  const sorted = [...all].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+  assert.deepEqual(all, sorted, 'A to Z');
+  await page.getByLabel('Sort by name').selectOption('desc');
+  assert.deepEqual(await names(page), [...sorted].reverse(), 'Z to A');
+  assert.match(await page.locator('.agencies a[href^="tel:"]').first().getAttribute('href'), /^tel:\+998\d{9}$/);
+  const word = all[0].split(/\s+/).sort((a, b) => b.length - a.length)[0];
+  await page.getByLabel('Name or address').fill(word.toUpperCase());
+  const found = await names(page);
+  assert.ok(found.length >= 1 && found.length < all.length);
+  await page.getByLabel('Name or address').fill('no such agency here');
+  assert.equal((await names(page)).length, 0);
+  assert.ok(await page.getByText('No agencies match.').isVisible());
+  await page.done();
+});
+
+test('the Open Government page, from "New on the portal", in every language', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/'));
+  await page.getByRole('link', { name: 'New page "Open Government"' }).click();
+  await page.waitForURL(/\/en\/pages\/open-government$/);
+  assert.equal(await h1(page), 'Open Government');
+  assert.ok(await page.locator('.article-body p').count() >= 2);
+  await page.done();
+  for (const code of ['oz', 'uz', 'ru', 'qr']) {
+    const p = await openPage(site);
+    await p.goto(site.url(`/${code}/pages/open-government`));
+    assert.ok((await h1(p)).length > 3, code);
+    await p.done();
+  }
+});
+
+test('an unknown static page is not found', async () => {
+  const page = await openPage(site, { allowed: [/status of 404/] });
+  await page.goto(site.url('/en/pages/no-such-page'));
+  assert.equal(await h1(page), 'Page not found');
+  await page.done();
+});
