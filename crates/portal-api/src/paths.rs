@@ -49,6 +49,9 @@ mod tests {
         assert_eq!(faq("ru"), "ru/faq.json");
         assert_eq!(helplines("qr"), "qr/helplines.json");
         assert_eq!(agencies("oz"), "oz/agencies.json");
-        assert_eq!(page("en", "open-government"), "en/pages/open-government.json");
+        assert_eq!(
+            page("en", "open-government"),
+            "en/pages/open-government.json"
+        );
     }
 }
