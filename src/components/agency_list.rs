@@ -1,7 +1,7 @@
 //! The list of government agencies: filter by name or address, sort by name, contacts as links.
 
 use super::helpline_directory::display_phone;
-use super::{Highlighted, SampleTag};
+use super::{FilterField, Highlighted, SampleTag};
 use crate::api::{Agencies, Agency};
 use crate::i18n::use_i18n;
 use crate::text_match::{fold, matches_all, query_words};
@@ -38,18 +38,7 @@ pub fn AgencyList(agencies: Agencies) -> impl IntoView {
     view! {
         <div class="agencies">
             <div class="helplines__tools">
-                <div class="field">
-                    <label for="agency-filter">{move || i18n.t().agencies_filter_label}</label>
-                    <input
-                        id="agency-filter"
-                        class="input"
-                        type="search"
-                        autocomplete="off"
-                        maxlength="100"
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))
-                    />
-                </div>
+                <FilterField id="agency-filter" label=|t| t.agencies_filter_label value=query/>
                 <div class="field">
                     <label for="agency-sort">{move || i18n.t().sort_label}</label>
                     <select

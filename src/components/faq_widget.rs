@@ -2,7 +2,7 @@
 //! the reader types, with a live count, expand/collapse all and a link to every answer.
 //! `/{lang}/faq#question-id` opens that question.
 
-use super::{content_lang, Highlighted, TranslationNotice};
+use super::{content_lang, FilterField, Highlighted, TranslationNotice};
 use crate::api::{Faq, FaqQuestion};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
@@ -89,16 +89,7 @@ pub fn FaqWidget(
     view! {
         <div class="faq">
             <div class="faq__tools">
-                <label class="faq__label" for="faq-filter">{move || i18n.t().faq_filter_label}</label>
-                <input
-                    id="faq-filter"
-                    class="input"
-                    type="search"
-                    autocomplete="off"
-                    maxlength="200"
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
+                <FilterField id="faq-filter" label=|t| t.faq_filter_label value=query/>
                 <p class="faq__count" role="status" aria-live="polite">
                     {move || (i18n.t().question_count)(match_count.get())}
                 </p>

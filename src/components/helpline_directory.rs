@@ -1,7 +1,7 @@
 //! The helpline directory: bodies grouped by kind, each with its numbers as `tel:` links,
 //! filtered by name or by digits of a number ("1 00" finds "+998 71 100 …"), and by kind.
 
-use super::{Highlighted, SampleTag};
+use super::{FilterField, Highlighted, SampleTag};
 use crate::api::{Helpline, Helplines};
 use crate::i18n::use_i18n;
 use crate::text_match::{digits, matches_all, query_words};
@@ -122,18 +122,7 @@ pub fn HelplineDirectory(helplines: Helplines) -> impl IntoView {
     view! {
         <div class="helplines">
             <div class="helplines__tools">
-                <div class="field">
-                    <label for="helpline-filter">{move || i18n.t().helplines_filter_label}</label>
-                    <input
-                        id="helpline-filter"
-                        class="input"
-                        type="search"
-                        autocomplete="off"
-                        maxlength="100"
-                        prop:value=move || raw.get()
-                        on:input=move |ev| raw.set(event_target_value(&ev))
-                    />
-                </div>
+                <FilterField id="helpline-filter" label=|t| t.helplines_filter_label value=raw/>
                 <div class="field">
                     <label for="helpline-group">{move || i18n.t().groups_label}</label>
                     <select

@@ -3,6 +3,7 @@
 mod agency_list;
 mod article_body;
 mod faq_widget;
+mod filter_field;
 mod footer;
 mod header;
 mod helpline_directory;
@@ -20,6 +21,7 @@ mod translation_notice;
 pub use agency_list::AgencyList;
 pub use article_body::ArticleBody;
 pub use faq_widget::{FaqWidget, TopQuestions};
+pub use filter_field::FilterField;
 pub use footer::Footer;
 pub use header::Header;
 pub use helpline_directory::HelplineDirectory;
