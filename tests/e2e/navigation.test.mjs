@@ -70,3 +70,14 @@ test('the skip link is the first thing to tab to and leads to the main content',
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
   await page.done();
 });
+
+test('every page type reflows at 320 CSS px without horizontal scrolling', async () => {
+  for (const path of ['/en/', '/en/news', '/en/news/1', '/ru/faq', '/qr/helplines', '/ru/agencies', '/uz/pages/open-government']) {
+    const page = await openPage(site, { width: 320 });
+    await page.goto(site.url(path));
+    await h1(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${path} overflows by ${overflow} px`);
+    await page.done();
+  }
+});
