@@ -1,7 +1,6 @@
 //! The list of government agencies: filter by name or address, sort by name, contacts as links.
 
-use super::helpline_directory::display_phone;
-use super::{FilterField, Highlighted, SampleTag};
+use super::{Contacts, FilterField, Highlighted, SampleTag};
 use crate::api::{Agencies, Agency};
 use crate::i18n::use_i18n;
 use crate::text_match::{fold, matches_all, query_words};
@@ -69,14 +68,6 @@ pub fn AgencyList(agencies: Agencies) -> impl IntoView {
 #[component]
 fn AgencyEntry(agency: Agency, words: Signal<Vec<Vec<char>>>) -> impl IntoView {
     let i18n = use_i18n();
-    let phones = agency
-        .phones
-        .iter()
-        .map(|p| view! { <li><a href=format!("tel:{p}")>{display_phone(p)}</a></li> })
-        .collect_view();
-    let website = agency
-        .website
-        .filter(|w| w.starts_with("https://") || w.starts_with("http://"));
     view! {
         <li class="helpline">
             <h2 class="helpline__name">
@@ -86,16 +77,7 @@ fn AgencyEntry(agency: Agency, words: Signal<Vec<Vec<char>>>) -> impl IntoView {
             <dl class="helpline__details">
                 <dt>{move || i18n.t().address}</dt>
                 <dd><Highlighted text=agency.address words/></dd>
-                <dt>{move || i18n.t().phone}</dt>
-                <dd><ul class="helpline__phones">{phones}</ul></dd>
-                {agency.email.map(|e| view! {
-                    <dt>{move || i18n.t().email}</dt>
-                    <dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd>
-                })}
-                {website.map(|w| view! {
-                    <dt>{move || i18n.t().website}</dt>
-                    <dd><a href=w.clone() rel="noopener">{w.clone()}</a></dd>
-                })}
+                <Contacts phones=agency.phones email=agency.email website=agency.website/>
             </dl>
         </li>
     }

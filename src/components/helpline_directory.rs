@@ -1,27 +1,11 @@
 //! The helpline directory: bodies grouped by kind, each with its numbers as `tel:` links,
 //! filtered by name or by digits of a number ("1 00" finds "+998 71 100 …"), and by kind.
 
-use super::{FilterField, Highlighted, SampleTag};
+use super::{Contacts, FilterField, Highlighted, SampleTag};
 use crate::api::{Helpline, Helplines};
 use crate::i18n::use_i18n;
 use crate::text_match::{digits, matches_all, query_words};
 use leptos::prelude::*;
-
-/// `+998710000000` → `+998 71 000 00 00`; other numbers as they are.
-pub fn display_phone(e164: &str) -> String {
-    let d = digits(e164);
-    if e164.starts_with("+998") && d.len() == 12 {
-        format!(
-            "+998 {} {} {} {}",
-            &d[3..5],
-            &d[5..8],
-            &d[8..10],
-            &d[10..12]
-        )
-    } else {
-        e164.to_string()
-    }
-}
 
 /// What the reader typed: digits alone search numbers, anything with letters searches names.
 #[derive(Clone, Debug, PartialEq)]
@@ -152,21 +136,6 @@ where
     H: Fn() -> bool + Send + Sync + 'static,
 {
     let i18n = use_i18n();
-    let phones = helpline
-        .phones
-        .iter()
-        .map(|p| {
-            view! {
-                <li>
-                    <a href=format!("tel:{p}")>{display_phone(p)}</a>
-                </li>
-            }
-        })
-        .collect_view();
-    // Only web addresses become links.
-    let website = helpline
-        .website
-        .filter(|w| w.starts_with("https://") || w.starts_with("http://"));
     view! {
         <li class="helpline" hidden=hidden>
             <h3 class="helpline__name">
@@ -178,17 +147,8 @@ where
                     <dt>{move || i18n.t().short_number}</dt>
                     <dd><a href=format!("tel:{n}")>{n.clone()}</a></dd>
                 })}
-                <dt>{move || i18n.t().phone}</dt>
-                <dd><ul class="helpline__phones">{phones}</ul></dd>
                 {helpline.hours.map(|h| view! { <dt>{move || i18n.t().hours}</dt><dd>{h}</dd> })}
-                {helpline.email.map(|e| view! {
-                    <dt>{move || i18n.t().email}</dt>
-                    <dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd>
-                })}
-                {website.map(|w| view! {
-                    <dt>{move || i18n.t().website}</dt>
-                    <dd><a href=w.clone() rel="noopener">{w.clone()}</a></dd>
-                })}
+                <Contacts phones=helpline.phones email=helpline.email website=helpline.website/>
             </dl>
         </li>
     }
@@ -197,6 +157,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::contacts::display_phone;
 
     fn helpline(phones: &[&str], short: Option<&str>) -> Helpline {
         Helpline {

@@ -2,6 +2,7 @@
 
 mod agency_list;
 mod article_body;
+mod contacts;
 mod faq_widget;
 mod filter_field;
 mod footer;
@@ -20,6 +21,7 @@ mod translation_notice;
 
 pub use agency_list::AgencyList;
 pub use article_body::ArticleBody;
+pub use contacts::Contacts;
 pub use faq_widget::{FaqWidget, TopQuestions};
 pub use filter_field::FilterField;
 pub use footer::Footer;
