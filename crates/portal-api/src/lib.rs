@@ -8,6 +8,10 @@
 //! - `{lang}/site.json` → [`Site`]
 //! - `{lang}/news/page/{n}.json`, `{lang}/news/category/{slug}/page/{n}.json` → [`NewsPage`]
 //! - `{lang}/news/{id}.json` → [`Article`]
+//! - `{lang}/news/calendar/{yyyy}-{mm}.json` → [`CalendarMonth`], one per month from the month
+//!   of [`Site::first_news`] to that of [`Site::last_news`], months without news included
+//! - `{lang}/faq.json` → [`Faq`], `{lang}/helplines.json` → [`Helplines`],
+//!   `{lang}/agencies.json` → [`Agencies`], `{lang}/pages/{slug}.json` → [`StaticPage`]
 
 mod date;
 pub mod paths;
@@ -36,6 +40,14 @@ pub struct Site {
     pub new_on_portal: Vec<Announcement>,
     /// Every news category, in display order.
     pub categories: Vec<Category>,
+    /// Date of the oldest article of this language (fallbacks included); `None` when there
+    /// is no news. With `last_news` it bounds the calendar's previous/next month, so the app
+    /// never asks for a month file that does not exist.
+    #[serde(default)]
+    pub first_news: Option<Date>,
+    /// Date of the newest article of this language.
+    #[serde(default)]
+    pub last_news: Option<Date>,
 }
 
 /// One item of "New on the portal".
@@ -135,6 +147,26 @@ pub enum Block {
         #[serde(default)]
         caption: Option<String>,
     },
+}
+
+/// `{lang}/news/calendar/{yyyy}-{mm}.json`: the news of one month, by day (only days that
+/// have news, in date order; items newest first as in the feed).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalendarMonth {
+    pub year: u16,
+    /// 1 = January.
+    pub month: u8,
+    /// Empty for a month without news inside the range of [`Site::first_news`] and
+    /// [`Site::last_news`].
+    pub days: Vec<CalendarDay>,
+}
+
+/// One day of a [`CalendarMonth`] that has news.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    pub date: Date,
+    /// Newest first (highest id first on the same day), as in the feed.
+    pub items: Vec<NewsSummary>,
 }
 
 /// `{lang}/faq.json`: questions and answers, grouped by topic.

@@ -17,6 +17,11 @@ pub fn article(lang: &str, id: u32) -> String {
     format!("{lang}/news/{id}.json")
 }
 
+/// The calendar file of one month: `{lang}/news/calendar/{yyyy}-{mm}.json`.
+pub fn calendar_month(lang: &str, year: u16, month: u8) -> String {
+    format!("{lang}/news/calendar/{year:04}-{month:02}.json")
+}
+
 pub fn faq(lang: &str) -> String {
     format!("{lang}/faq.json")
 }
@@ -46,6 +51,10 @@ mod tests {
             "en/news/category/politics/page/1.json"
         );
         assert_eq!(article("en", 42), "en/news/42.json");
+        assert_eq!(
+            calendar_month("en", 2017, 9),
+            "en/news/calendar/2017-09.json"
+        );
         assert_eq!(faq("ru"), "ru/faq.json");
         assert_eq!(helplines("qr"), "qr/helplines.json");
         assert_eq!(agencies("oz"), "oz/agencies.json");

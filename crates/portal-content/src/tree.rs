@@ -125,6 +125,8 @@ mod tests {
             name: "Portal".into(),
             new_on_portal: vec![],
             categories: slugs.iter().map(|s| category(s)).collect(),
+            first_news: None,
+            last_news: None,
         }
     }
 
