@@ -658,8 +658,10 @@ mod tests {
         assert_eq!(report.languages, ["en", "ru"]);
         // Article 1 in en, and served from en in ru.
         assert_eq!((report.articles, report.fallbacks), (2, 1));
-        // Per language: site, one page of all news, one page per category (2), articles.
-        assert_eq!(report.files, (1 + 1 + 2 + 1) * 2);
+        // Per language: site, one page of all news, one page per category (2), one calendar
+        // month, articles.
+        assert_eq!(report.files, (1 + 1 + 2 + 1 + 1) * 2);
+        assert!(f.out("ru/news/calendar/2017-11.json").is_file());
         assert!(f.out("en/news/1.json").is_file());
         assert!(f.out("ru/news/category/sport/page/1.json").is_file());
     }

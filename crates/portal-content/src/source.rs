@@ -444,6 +444,18 @@ pub fn parse_site(file: &Path, lang: &str, text: &str) -> Result<Site, SourceErr
             format!("lang is `{}` but the folder is `{lang}`", site.lang),
         ));
     }
+    // The tool computes these from the articles; a hand-written value would go stale.
+    for (key, value) in [
+        ("first_news", site.first_news),
+        ("last_news", site.last_news),
+    ] {
+        if value.is_some() {
+            return Err(err(
+                &format!("\"{key}\""),
+                format!("remove `{key}`: the tool sets it from the dates of the articles"),
+            ));
+        }
+    }
     if site.name.trim().is_empty() {
         return Err(err("\"name\"", "the portal name is empty".into()));
     }
@@ -814,6 +826,14 @@ mod tests {
 
         let e = parse_site(f, "en", &SITE.replace("\"economy\"", "\"Economy Now\"")).unwrap_err();
         assert_eq!(e.line, Some(7));
+
+        let with_date = SITE.replace(
+            "\"lang\": \"en\",",
+            "\"lang\": \"en\",\n  \"last_news\": \"2017-11-01\",",
+        );
+        let e = parse_site(f, "en", &with_date).unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.contains("remove `last_news`"), "{e}");
 
         let e = parse_site(f, "en", &SITE.replace("\"name\": \"Portal\",", "")).unwrap_err();
         assert!(e.message.contains("name"), "{e}");

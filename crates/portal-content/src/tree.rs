@@ -1,6 +1,9 @@
 //! The API files of one language, rendered in memory from its site and articles.
 
-use portal_api::{paths, Article, Category, NewsPage, NewsSummary, Site, PAGE_SIZE};
+use portal_api::{
+    paths, Article, CalendarDay, CalendarMonth, Category, Date, NewsPage, NewsSummary, Site,
+    PAGE_SIZE,
+};
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
@@ -10,7 +13,8 @@ pub const RELATED: usize = 4;
 /// Every API file of one language: path relative to the API root → compact JSON.
 pub type Files = BTreeMap<String, String>;
 
-/// Renders `site.json`, the news feeds (all and per category) and one file per article.
+/// Renders `site.json` (with the dates of its oldest and newest article), the news feeds
+/// (all and per category), the calendar months and one file per article.
 /// The order of `articles` does not matter; `related` of each is filled in here.
 pub fn render(site: &Site, articles: &[Article]) -> Files {
     let lang = site.lang.as_str();
@@ -19,7 +23,16 @@ pub fn render(site: &Site, articles: &[Article]) -> Files {
     sorted.sort_by_key(|a| (Reverse(a.date), Reverse(a.id)));
 
     let mut files = Files::new();
-    files.insert(paths::site(lang), json(site));
+    let site = Site {
+        first_news: sorted.last().map(|a| a.date),
+        last_news: sorted.first().map(|a| a.date),
+        ..site.clone()
+    };
+    files.insert(paths::site(lang), json(&site));
+    for month in calendar(&sorted) {
+        let path = paths::calendar_month(lang, month.year, month.month);
+        files.insert(path, json(&month));
+    }
 
     for page in feed(&sorted, None) {
         files.insert(paths::news_page(lang, None, page.page), json(&page));
@@ -69,6 +82,38 @@ pub fn feed(articles: &[&Article], category: Option<&Category>) -> Vec<NewsPage>
                 total_items,
                 items: items.map(|a| summary(a)).collect(),
             }
+        })
+        .collect()
+}
+
+/// The calendar months of `articles` (already newest first): every month from the oldest
+/// article's to the newest's, those without news with no days, so that the app can step
+/// month by month within the range of `site.json` and always find a file. No news: none.
+pub fn calendar(articles: &[&Article]) -> Vec<CalendarMonth> {
+    let (Some(newest), Some(oldest)) = (articles.first(), articles.last()) else {
+        return Vec::new();
+    };
+    // Month index → days (date order) → items (feed order, kept from `articles`).
+    let key = |d: Date| u32::from(d.year()) * 12 + u32::from(d.month()) - 1;
+    let mut by_month: BTreeMap<u32, BTreeMap<Date, Vec<NewsSummary>>> = BTreeMap::new();
+    for a in articles {
+        by_month
+            .entry(key(a.date))
+            .or_default()
+            .entry(a.date)
+            .or_default()
+            .push(summary(a));
+    }
+    (key(oldest.date)..=key(newest.date))
+        .map(|k| CalendarMonth {
+            year: (k / 12) as u16,
+            month: (k % 12 + 1) as u8,
+            days: by_month
+                .remove(&k)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(date, items)| CalendarDay { date, items })
+                .collect(),
         })
         .collect()
 }
@@ -204,6 +249,88 @@ mod tests {
         assert_eq!(related(7), [6, 5, 4, 3]);
         assert_eq!(related(2), [7, 6, 5, 4]);
         assert_eq!(related(8), Vec::<u32>::new());
+    }
+
+    fn month(files: &Files, path: &str) -> CalendarMonth {
+        serde_json::from_str(&files[path]).unwrap()
+    }
+
+    #[test]
+    fn site_holds_the_dates_of_the_oldest_and_newest_article() {
+        let articles = [
+            article(1, "2017-11-01", "a"),
+            article(2, "2018-02-03", "a"),
+            article(3, "2017-10-30", "a"),
+        ];
+        let files = render(&site(&["a"]), &articles);
+        let s: Site = serde_json::from_str(&files["en/site.json"]).unwrap();
+        assert_eq!(s.first_news, Some("2017-10-30".parse().unwrap()));
+        assert_eq!(s.last_news, Some("2018-02-03".parse().unwrap()));
+
+        let none = render(&site(&["a"]), &[]);
+        let s: Site = serde_json::from_str(&none["en/site.json"]).unwrap();
+        assert_eq!((s.first_news, s.last_news), (None, None));
+        assert!(!none.keys().any(|k| k.contains("/calendar/")));
+    }
+
+    #[test]
+    fn calendar_has_every_month_of_the_range_empty_ones_included() {
+        // October 2017 to February 2018, nothing in December or January.
+        let articles = [
+            article(1, "2017-10-30", "a"),
+            article(2, "2017-11-01", "a"),
+            article(3, "2018-02-03", "a"),
+        ];
+        let files = render(&site(&["a"]), &articles);
+        let months: Vec<&str> = files
+            .keys()
+            .filter_map(|k| k.strip_prefix("en/news/calendar/"))
+            .collect();
+        assert_eq!(
+            months,
+            [
+                "2017-10.json",
+                "2017-11.json",
+                "2017-12.json",
+                "2018-01.json",
+                "2018-02.json"
+            ]
+        );
+        let dec = month(&files, "en/news/calendar/2017-12.json");
+        assert_eq!((dec.year, dec.month, dec.days.len()), (2017, 12, 0));
+        let feb = month(&files, "en/news/calendar/2018-02.json");
+        assert_eq!((feb.year, feb.month), (2018, 2));
+        assert_eq!(feb.days[0].items[0].id, 3);
+    }
+
+    #[test]
+    fn calendar_days_hold_the_articles_of_that_date_in_feed_order() {
+        let articles = [
+            article(4, "2017-11-15", "b"),
+            article(2, "2017-11-01", "a"),
+            article(9, "2017-11-01", "a"),
+            article(5, "2017-11-01", "b"),
+            article(7, "2017-11-30", "a"),
+        ];
+        let files = render(&site(&["a", "b"]), &articles);
+        let nov = month(&files, "en/news/calendar/2017-11.json");
+        let days: Vec<(String, Vec<u32>)> = nov
+            .days
+            .iter()
+            .map(|d| (d.date.to_string(), d.items.iter().map(|s| s.id).collect()))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                ("2017-11-01".to_string(), vec![9, 5, 2]),
+                ("2017-11-15".to_string(), vec![4]),
+                ("2017-11-30".to_string(), vec![7]),
+            ]
+        );
+        // Each item is the article's summary, as in the feed.
+        let feed = page(&files, "en/news/page/1.json");
+        let in_feed = feed.items.iter().find(|s| s.id == 9).unwrap();
+        assert_eq!(&nov.days[0].items[0], in_feed);
     }
 
     #[test]

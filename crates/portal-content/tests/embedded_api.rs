@@ -2,8 +2,8 @@
 //! `portal-api`, and the feeds, articles and the seed article against each other.
 
 use portal_api::{
-    paths, Agencies, Article, Block, Faq, Helplines, NewsPage, NewsSummary, Site, StaticPage,
-    FALLBACK_LANGUAGE, LANGUAGES, PAGE_SIZE,
+    paths, Agencies, Article, Block, CalendarMonth, Faq, Helplines, NewsPage, NewsSummary, Site,
+    StaticPage, FALLBACK_LANGUAGE, LANGUAGES, PAGE_SIZE,
 };
 use serde::{de::DeserializeOwned, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,6 +22,8 @@ struct Api {
     agencies: Option<Agencies>,
     /// Static pages by slug.
     pages: BTreeMap<String, StaticPage>,
+    /// Calendar months by file stem, `yyyy-mm`.
+    calendar: BTreeMap<String, CalendarMonth>,
 }
 
 fn api_root() -> PathBuf {
@@ -113,6 +115,14 @@ fn load() -> BTreeMap<String, Api> {
                     .entry(Some(slug.to_string()))
                     .or_default()
                     .insert(n, page);
+            }
+            ["news", "calendar", name] => {
+                let month: CalendarMonth = decode(&rel, &text);
+                assert_eq!(
+                    rel,
+                    paths::calendar_month(parts[0], month.year, month.month)
+                );
+                api.calendar.insert(stem(name), month);
             }
             ["news", name] => {
                 let id = number(&rel, &stem(name));
@@ -249,6 +259,55 @@ fn every_language_is_complete_and_consistent() {
             }
         }
     }
+}
+
+/// `yyyy-mm` of every month from `first` to `last`, inclusive.
+fn months(first: portal_api::Date, last: portal_api::Date) -> Vec<String> {
+    let key = |d: portal_api::Date| u32::from(d.year()) * 12 + u32::from(d.month()) - 1;
+    (key(first)..=key(last))
+        .map(|k| format!("{:04}-{:02}", k / 12, k % 12 + 1))
+        .collect()
+}
+
+#[test]
+fn calendar_months_cover_the_whole_range_of_the_news() {
+    for (lang, api) in load() {
+        let site = api.site.as_ref().unwrap();
+        let first = api.articles.values().map(|a| a.date).min();
+        let last = api.articles.values().map(|a| a.date).max();
+        assert_eq!((site.first_news, site.last_news), (first, last), "{lang}");
+        let (first, last) = (first.unwrap(), last.unwrap());
+        let have: Vec<String> = api.calendar.keys().cloned().collect();
+        assert_eq!(have, months(first, last), "{lang}: calendar months");
+    }
+}
+
+#[test]
+fn calendar_days_list_exactly_the_articles_of_that_date() {
+    for (lang, api) in load() {
+        let mut seen = BTreeSet::new();
+        for (stem, month) in &api.calendar {
+            let dates: Vec<_> = month.days.iter().map(|d| d.date).collect();
+            assert!(dates.windows(2).all(|w| w[0] < w[1]), "{lang} {stem}: days");
+            for day in &month.days {
+                let at = format!("{lang} {stem} {}", day.date);
+                assert_eq!(
+                    (day.date.year(), day.date.month()),
+                    (month.year, month.month)
+                );
+                assert!(!day.items.is_empty(), "{at}: a day without news");
+                let items: Vec<&NewsSummary> = day.items.iter().collect();
+                assert!(is_newest_first(&items), "{at}: order");
+                for s in &day.items {
+                    agrees(s, &api.articles[&s.id], &at);
+                    assert!(seen.insert(s.id), "{at}: {} listed twice", s.id);
+                }
+            }
+        }
+        let all: BTreeSet<u32> = api.articles.keys().copied().collect();
+        assert_eq!(seen, all, "{lang}: every article is on its day");
+    }
+    // (Months without news, present with no days, are tested in `tree`: the sources have none.)
 }
 
 #[test]
