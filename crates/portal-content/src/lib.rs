@@ -5,10 +5,12 @@
 //! - [`directory`] parses and checks `faq.json`, `helplines.json` and `agencies.json`, and
 //!   completes a translation of them from [`FALLBACK_LANGUAGE`];
 //! - [`tree`] renders the API files of one language in memory;
+//! - [`check`] validates a built API tree (on disk or over HTTP) against the contract;
 //! - [`build`] reads every language folder, checks across files and languages, completes
 //!   each language with the untranslated articles and static pages of
 //!   [`FALLBACK_LANGUAGE`], then writes.
 
+pub mod check;
 pub mod directory;
 pub mod source;
 pub mod tree;

@@ -1,21 +1,75 @@
-//! `portal-content build <source dir> <out dir>`: builds the static content API.
+//! `portal-content`: builds the static content API from the editor sources, and checks a
+//! built API.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: portal-content build <source dir> <out dir>\n\
-    e.g.  portal-content build content public/api/v1";
+const USAGE: &str = "usage:
+  portal-content build <source dir> <out dir>    build the static API, e.g. build content public/api/v1
+  portal-content check <api dir | http(s) URL>   validate a whole API tree, e.g. check public/api/v1";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [command, source, out] = args.as_slice() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    if command != "build" {
-        eprintln!("unknown command `{command}`\n{USAGE}");
-        return ExitCode::from(2);
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["build", source, out] => build(source, out),
+        ["check", root] => check(root),
+        [] | ["-h" | "--help" | "help"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        [command, ..] if !["build", "check"].contains(command) => {
+            eprintln!("unknown command `{command}`\n{USAGE}");
+            ExitCode::from(2)
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
     }
+}
+
+fn check(root: &str) -> ExitCode {
+    use portal_content::check::{check, DirTree, Tree};
+    let tree: Box<dyn Tree> = if root.starts_with("http://") || root.starts_with("https://") {
+        #[cfg(feature = "http")]
+        {
+            Box::new(portal_content::check::HttpTree::new(root))
+        }
+        #[cfg(not(feature = "http"))]
+        {
+            eprintln!("portal-content: checking over HTTP needs the `http` feature: cargo run -p portal-content --features http -- check {root}");
+            return ExitCode::from(2);
+        }
+    } else {
+        if !Path::new(root).is_dir() {
+            eprintln!("portal-content: {root} is not a folder");
+            return ExitCode::from(2);
+        }
+        Box::new(DirTree(root.into()))
+    };
+    let (report, errors) = check(tree.as_ref());
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    if errors.is_empty() {
+        println!("portal-content: {root} is valid: {report} checked");
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "portal-content: {} error{} in {root} ({report} checked)",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        );
+        ExitCode::FAILURE
+    }
+}
+
+fn build(source: &str, out: &str) -> ExitCode {
     match portal_content::build(Path::new(source), Path::new(out)) {
         Ok(r) => {
             let fallbacks = match r.fallbacks {

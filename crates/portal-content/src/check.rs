@@ -1,0 +1,985 @@
+//! `portal-content check`: validates a whole built API tree, on disk or over HTTP, as the
+//! app will read it.
+//!
+//! Every file is decoded to its contract type, and the files are checked against each
+//! other: feed pages (numbers, totals, order, category), every summary against its article,
+//! related articles, calendar months against the articles' dates, announcements against the
+//! routes they name, ids unique, every language complete. An error names the file and the
+//! JSON path of the offending value (`en/news/page/2.json: $.items[3].date: …`).
+//!
+//! The check follows the links between files, starting from each language's `site.json`,
+//! so it works over HTTP where nothing can be listed. On disk it also lists the tree and
+//! reports any file that nothing leads to (a stale file the build would have deleted).
+
+use portal_api::{
+    paths, Agencies, Article, CalendarMonth, Date, Faq, Helplines, NewsPage, NewsSummary, Site,
+    StaticPage, LANGUAGES, PAGE_SIZE,
+};
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A problem found in one file, at a JSON path (`$` for the whole file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckError {
+    /// Path of the file relative to the API root (`en/news/page/2.json`).
+    pub file: String,
+    /// JSON path of the value (`$.items[3].date`), `$` for the whole file.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for CheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.path, self.message)
+    }
+}
+
+/// What a check looked at.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    pub languages: usize,
+    /// Files read and decoded.
+    pub files: usize,
+    /// Article files, over all languages.
+    pub articles: usize,
+    pub feed_pages: usize,
+    pub calendar_months: usize,
+    /// Links followed and found to resolve: summaries to articles, related articles,
+    /// announcements to routes.
+    pub links: usize,
+}
+
+impl fmt::Display for CheckReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} languages, {} files ({} articles, {} feed pages, {} calendar months), {} links",
+            self.languages,
+            self.files,
+            self.articles,
+            self.feed_pages,
+            self.calendar_months,
+            self.links
+        )
+    }
+}
+
+/// Where the API files come from.
+pub trait Tree {
+    /// The text of the file at `rel` (relative to the API root), `Ok(None)` if there is none.
+    fn read(&self, rel: &str) -> Result<Option<String>, String>;
+    /// Every file of the tree, when it can be listed (a folder; not an HTTP server).
+    fn list(&self) -> Option<Vec<String>>;
+}
+
+/// An API tree in a folder.
+pub struct DirTree(pub PathBuf);
+
+impl Tree for DirTree {
+    fn read(&self, rel: &str) -> Result<Option<String>, String> {
+        match fs::read_to_string(self.0.join(rel)) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(format!("cannot read: {e}")),
+        }
+    }
+
+    fn list(&self) -> Option<Vec<String>> {
+        fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+            let Ok(entries) = fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(root, &path, out);
+                } else if let Ok(rel) = path.strip_prefix(root) {
+                    out.push(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.0, &self.0, &mut out);
+        out.sort();
+        Some(out)
+    }
+}
+
+/// An API served over HTTP(S), read with blocking GETs; it cannot be listed.
+#[cfg(feature = "http")]
+pub struct HttpTree {
+    /// The base URL, ending in `/`.
+    pub base: String,
+    agent: ureq::Agent,
+}
+
+#[cfg(feature = "http")]
+impl HttpTree {
+    pub fn new(base: &str) -> Self {
+        let base = if base.ends_with('/') {
+            base.to_string()
+        } else {
+            format!("{base}/")
+        };
+        let config = ureq::Agent::config_builder()
+            .timeout_global(Some(std::time::Duration::from_secs(30)))
+            .build();
+        Self {
+            base,
+            agent: config.into(),
+        }
+    }
+}
+
+#[cfg(feature = "http")]
+impl Tree for HttpTree {
+    fn read(&self, rel: &str) -> Result<Option<String>, String> {
+        let url = format!("{}{rel}", self.base);
+        match self.agent.get(&url).call() {
+            Ok(mut response) => response
+                .body_mut()
+                .with_config()
+                .limit(64 * 1024 * 1024)
+                .read_to_string()
+                .map(Some)
+                .map_err(|e| format!("cannot read {url}: {e}")),
+            Err(ureq::Error::StatusCode(404 | 410)) => Ok(None),
+            Err(e) => Err(format!("cannot fetch {url}: {e}")),
+        }
+    }
+
+    fn list(&self) -> Option<Vec<String>> {
+        None
+    }
+}
+
+/// A place in a file: file and JSON path.
+#[derive(Clone, Debug)]
+struct At {
+    file: String,
+    path: String,
+}
+
+impl At {
+    fn root(file: &str) -> Self {
+        Self {
+            file: file.to_string(),
+            path: "$".into(),
+        }
+    }
+
+    fn field(&self, name: &str) -> Self {
+        Self {
+            file: self.file.clone(),
+            path: format!("{}.{name}", self.path),
+        }
+    }
+
+    fn index(&self, i: usize) -> Self {
+        Self {
+            file: self.file.clone(),
+            path: format!("{}[{i}]", self.path),
+        }
+    }
+}
+
+/// What the check keeps of an article: its summary, and its related list to check last.
+struct ArticleInfo {
+    summary: NewsSummary,
+    related: Vec<NewsSummary>,
+}
+
+/// The result of reading a file.
+enum Got<T> {
+    Ok(T),
+    Missing,
+    /// Unreadable or not of its type: already reported.
+    Bad,
+}
+
+struct Checker<'t> {
+    tree: &'t dyn Tree,
+    errors: Vec<CheckError>,
+    report: CheckReport,
+    /// Every file read or looked for, so that the listing can tell which nothing leads to.
+    visited: BTreeSet<String>,
+    /// Articles by language and id, read on first use (`None`: no such file, or bad).
+    articles: BTreeMap<(String, u32), Option<ArticleInfo>>,
+    /// Article files looked for and not found.
+    missing: BTreeSet<String>,
+    /// Whether a file exists, for routes.
+    exists: BTreeMap<String, bool>,
+}
+
+/// Checks the API tree `tree`: every error found, and what was checked.
+pub fn check(tree: &dyn Tree) -> (CheckReport, Vec<CheckError>) {
+    let mut c = Checker {
+        tree,
+        errors: Vec::new(),
+        report: CheckReport::default(),
+        visited: BTreeSet::new(),
+        articles: BTreeMap::new(),
+        missing: BTreeSet::new(),
+        exists: BTreeMap::new(),
+    };
+    let listing = tree.list();
+    let mut sites = Vec::new();
+    for lang in LANGUAGES {
+        let site = c.language(lang, listing.as_deref());
+        sites.push((lang, site));
+    }
+    // Announcements may point to another language: checked once all are read.
+    for (lang, site) in &sites {
+        if let Some(site) = site {
+            c.announcements(lang, site);
+        }
+    }
+    if let Some(listing) = &listing {
+        for rel in listing {
+            if !c.visited.contains(rel) && !is_extra(rel) {
+                c.error(
+                    &At::root(rel),
+                    "no file of the API leads here: not a file of the contract, or a stale one (the build deletes those)".into(),
+                );
+            }
+        }
+    }
+    c.report.articles = c.articles.values().filter(|a| a.is_some()).count();
+    (c.report, c.errors)
+}
+
+/// Files a static host may hold beside the API, which the check ignores: precompressed
+/// copies of API files.
+fn is_extra(rel: &str) -> bool {
+    rel.ends_with(".br") || rel.ends_with(".gz")
+}
+
+fn json_path(p: &serde_path_to_error::Path) -> String {
+    let s = p.to_string();
+    match s.as_str() {
+        "." => "$".into(),
+        _ if s.starts_with('[') => format!("${s}"),
+        _ => format!("$.{s}"),
+    }
+}
+
+/// `yyyy * 12 + mm - 1`, to step month by month.
+fn month_key(d: Date) -> u32 {
+    u32::from(d.year()) * 12 + u32::from(d.month()) - 1
+}
+
+fn ceil_pages(items: u32) -> u32 {
+    items.div_ceil(PAGE_SIZE).max(1)
+}
+
+impl Checker<'_> {
+    fn error(&mut self, at: &At, message: String) {
+        self.errors.push(CheckError {
+            file: at.file.clone(),
+            path: at.path.clone(),
+            message,
+        });
+    }
+
+    /// Reads and decodes `rel` as `T`; a bad file is reported, a missing one left to the
+    /// caller (who knows why it should exist).
+    fn load<T: DeserializeOwned>(&mut self, rel: &str) -> Got<T> {
+        self.visited.insert(rel.to_string());
+        let text = match self.tree.read(rel) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Got::Missing,
+            Err(e) => {
+                self.error(&At::root(rel), e);
+                return Got::Bad;
+            }
+        };
+        self.report.files += 1;
+        let de = &mut serde_json::Deserializer::from_str(&text);
+        match serde_path_to_error::deserialize::<_, T>(de) {
+            Ok(value) => Got::Ok(value),
+            Err(e) => {
+                let at = At {
+                    file: rel.to_string(),
+                    path: json_path(e.path()),
+                };
+                self.error(&at, format!("does not decode: {}", e.inner()));
+                Got::Bad
+            }
+        }
+    }
+
+    /// Like [`Self::load`], a missing file being an error with `why` it is required.
+    fn required<T: DeserializeOwned>(&mut self, rel: &str, why: &str) -> Option<T> {
+        match self.load(rel) {
+            Got::Ok(v) => Some(v),
+            Got::Missing => {
+                self.error(&At::root(rel), format!("missing: {why}"));
+                None
+            }
+            Got::Bad => None,
+        }
+    }
+
+    /// Whether the file `rel` exists (read once).
+    fn file_exists(&mut self, rel: &str) -> bool {
+        if let Some(&e) = self.exists.get(rel) {
+            return e;
+        }
+        let e = matches!(self.tree.read(rel), Ok(Some(_)));
+        self.exists.insert(rel.to_string(), e);
+        e
+    }
+
+    /// Checks one language; its site, if it could be read.
+    fn language(&mut self, lang: &str, listing: Option<&[String]>) -> Option<Site> {
+        self.report.languages += 1;
+        let site: Option<Site> =
+            self.required(&paths::site(lang), "every language has a site.json");
+        if let Some(site) = &site {
+            self.site(lang, site);
+        }
+        let listed = |prefix: &str, suffix: &str| -> Vec<String> {
+            listing
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|f| f.strip_prefix(prefix)?.strip_suffix(suffix))
+                .filter(|stem| !stem.contains('/'))
+                .map(str::to_string)
+                .collect()
+        };
+
+        // On disk every article file is read, so that one no feed lists is still checked.
+        for stem in listed(&format!("{lang}/news/"), ".json") {
+            if let Ok(id) = stem.parse::<u32>() {
+                if id.to_string() == stem {
+                    self.article(lang, id);
+                }
+            }
+        }
+
+        let all = self.feed(lang, None, site.as_ref());
+        if let Some(site) = &site {
+            let mut in_categories = 0;
+            for category in &site.categories {
+                let (category, name) = (category.slug.clone(), category.name.clone());
+                if let Some(items) = self.feed(lang, Some((&category, &name)), Some(site)) {
+                    in_categories += items.len();
+                    if let Some(all) = &all {
+                        let in_all: BTreeSet<u32> = all.iter().map(|s| s.id).collect();
+                        let rel = paths::news_page(lang, Some(&category), 1);
+                        for s in items.iter().filter(|s| !in_all.contains(&s.id)) {
+                            let message = format!(
+                                "article {} is in the feed of `{category}` but not in the feed of all news, {}",
+                                s.id,
+                                paths::news_page(lang, None, 1)
+                            );
+                            self.error(&At::root(&rel), message);
+                        }
+                    }
+                }
+            }
+            if let Some(all) = &all {
+                if in_categories != all.len() {
+                    let message = format!(
+                        "the feed of all news holds {} articles, the feeds of the categories {in_categories}: every article is in exactly one category",
+                        all.len()
+                    );
+                    self.error(
+                        &At::root(&paths::news_page(lang, None, 1)).field("total_items"),
+                        message,
+                    );
+                }
+            }
+        }
+
+        // Every article (on disk: every file) is in the feed of all news.
+        if let Some(all) = &all {
+            let in_feed: BTreeSet<u32> = all.iter().map(|s| s.id).collect();
+            let missing: Vec<u32> = self
+                .articles
+                .range((lang.to_string(), 0)..=(lang.to_string(), u32::MAX))
+                .filter(|(k, v)| v.is_some() && !in_feed.contains(&k.1))
+                .map(|(k, _)| k.1)
+                .collect();
+            for id in missing {
+                let message = format!(
+                    "article {id} is not in the feed of all news: every article is listed there"
+                );
+                self.error(&At::root(&paths::article(lang, id)), message);
+            }
+        }
+
+        if let Some(site) = &site {
+            self.calendar(lang, site);
+        }
+        self.related(lang);
+
+        if let Some(faq) = self.required::<Faq>(&paths::faq(lang), "every language has one") {
+            self.faq(lang, &faq);
+        }
+        if let Some(h) =
+            self.required::<Helplines>(&paths::helplines(lang), "every language has one")
+        {
+            self.helplines(lang, &h);
+        }
+        if let Some(a) = self.required::<Agencies>(&paths::agencies(lang), "every language has one")
+        {
+            self.agencies(lang, &a);
+        }
+        for slug in listed(&format!("{lang}/pages/"), ".json") {
+            self.page(lang, &slug);
+        }
+        site
+    }
+
+    fn site(&mut self, lang: &str, site: &Site) {
+        let at = At::root(&paths::site(lang));
+        if site.lang != lang {
+            let message = format!("`{}` in the folder of `{lang}`", site.lang);
+            self.error(&at.field("lang"), message);
+        }
+        if site.categories.is_empty() {
+            self.error(&at.field("categories"), "no category".into());
+        }
+        let mut seen = BTreeMap::new();
+        for (i, c) in site.categories.iter().enumerate() {
+            if let Some(first) = seen.insert(c.slug.as_str(), i) {
+                let message = format!(
+                    "category `{}` repeated (first at $.categories[{first}])",
+                    c.slug
+                );
+                self.error(&at.field("categories").index(i).field("slug"), message);
+            }
+        }
+        if let (Some(first), Some(last)) = (site.first_news, site.last_news) {
+            if first > last {
+                let message = format!("first_news {first} is after last_news {last}");
+                self.error(&at.field("first_news"), message);
+            }
+        }
+    }
+
+    /// The article `id` of `lang`, read on first use.
+    fn article(&mut self, lang: &str, id: u32) -> Option<&ArticleInfo> {
+        let key = (lang.to_string(), id);
+        if !self.articles.contains_key(&key) {
+            let rel = paths::article(lang, id);
+            let info = match self.load::<Article>(&rel) {
+                Got::Ok(a) => {
+                    let at = At::root(&rel);
+                    if a.id != id {
+                        self.error(
+                            &at.field("id"),
+                            format!("{} in the file of article {id}", a.id),
+                        );
+                    }
+                    if lang == portal_api::FALLBACK_LANGUAGE && a.lang.is_some() {
+                        let message =
+                            "set in the fallback language, whose articles are all its own".into();
+                        self.error(&at.field("lang"), message);
+                    }
+                    Some(ArticleInfo {
+                        summary: crate::tree::summary(&a),
+                        related: a.related,
+                    })
+                }
+                Got::Missing => {
+                    self.missing.insert(rel);
+                    None
+                }
+                Got::Bad => None,
+            };
+            self.articles.insert(key.clone(), info);
+        }
+        self.articles[&key].as_ref()
+    }
+
+    /// Checks a summary at `at` against its article in `lang`: a link.
+    fn summary(&mut self, lang: &str, s: &NewsSummary, at: &At) {
+        let file = paths::article(lang, s.id);
+        let Some(article) = self.article(lang, s.id) else {
+            // A bad article file is reported as itself; a missing one here, where it is named.
+            if self.missing.contains(&file) {
+                self.error(
+                    &at.field("id"),
+                    format!("article {} has no file {file}", s.id),
+                );
+            }
+            return;
+        };
+        let a = article.summary.clone();
+        self.report.links += 1;
+        let mut differs = |field: &str, ok: bool, this: String, theirs: String| {
+            if !ok {
+                let message = format!("{this} differs from {theirs} in {file}");
+                self.error(&at.field(field), message);
+            }
+        };
+        differs(
+            "title",
+            s.title == a.title,
+            format!("{:?}", s.title),
+            format!("{:?}", a.title),
+        );
+        differs(
+            "date",
+            s.date == a.date,
+            s.date.to_string(),
+            a.date.to_string(),
+        );
+        differs(
+            "category",
+            s.category == a.category,
+            format!("{:?}", s.category),
+            format!("{:?}", a.category),
+        );
+        differs(
+            "lead",
+            s.lead == a.lead,
+            format!("{:?}", s.lead),
+            format!("{:?}", a.lead),
+        );
+        differs(
+            "sample",
+            s.sample == a.sample,
+            s.sample.to_string(),
+            a.sample.to_string(),
+        );
+        differs(
+            "lang",
+            s.lang == a.lang,
+            format!("{:?}", s.lang),
+            format!("{:?}", a.lang),
+        );
+    }
+
+    /// Checks every page of one feed (all news, or the category `(slug, name)`); its
+    /// summaries in order, if page 1 could be read.
+    fn feed(
+        &mut self,
+        lang: &str,
+        category: Option<(&str, &str)>,
+        site: Option<&Site>,
+    ) -> Option<Vec<NewsSummary>> {
+        let slug = category.map(|c| c.0);
+        let first_rel = paths::news_page(lang, slug, 1);
+        let why = match slug {
+            None => "every language has page 1 of its news feed".to_string(),
+            Some(s) => format!(
+                "every category of {} has page 1 of its feed, `{s}` too",
+                paths::site(lang)
+            ),
+        };
+        let first: NewsPage = self.required(&first_rel, &why)?;
+        let total_pages = first.total_pages;
+        let total_items = first.total_items;
+        if total_pages != ceil_pages(total_items) {
+            let message = format!(
+                "{total_pages}, but {total_items} items at {PAGE_SIZE} a page make {} page(s)",
+                ceil_pages(total_items)
+            );
+            self.error(&At::root(&first_rel).field("total_pages"), message);
+        }
+        let mut items: Vec<NewsSummary> = Vec::new();
+        let mut where_id: BTreeMap<u32, String> = BTreeMap::new();
+        let mut previous: Option<(Date, u32)> = None;
+        let pages = ceil_pages(total_items).max(total_pages);
+        for n in 1..=pages {
+            let rel = paths::news_page(lang, slug, n);
+            let page: NewsPage = if n == 1 {
+                first.clone()
+            } else {
+                match self.load(&rel) {
+                    Got::Ok(p) => p,
+                    Got::Missing => {
+                        let message =
+                            format!("{total_pages} pages, but page {n} ({rel}) is missing");
+                        self.error(&At::root(&first_rel).field("total_pages"), message);
+                        continue;
+                    }
+                    Got::Bad => continue,
+                }
+            };
+            self.report.feed_pages += 1;
+            let at = At::root(&rel);
+            if page.page != n {
+                self.error(
+                    &at.field("page"),
+                    format!("{} in the file of page {n}", page.page),
+                );
+            }
+            if (page.total_pages, page.total_items) != (total_pages, total_items) {
+                let message = format!(
+                    "total_pages {} and total_items {} differ from page 1's, {total_pages} and {total_items}",
+                    page.total_pages, page.total_items
+                );
+                self.error(&at.field("total_items"), message);
+            }
+            let size = PAGE_SIZE as usize;
+            let want = if n < pages {
+                size
+            } else {
+                (total_items as usize).saturating_sub((pages as usize - 1) * size)
+            };
+            if page.items.len() != want {
+                let message = format!(
+                    "{} items, expected {want}: pages before the last hold {PAGE_SIZE}, and all hold {total_items} together",
+                    page.items.len()
+                );
+                self.error(&at.field("items"), message);
+            }
+            match (slug, &page.category) {
+                (None, Some(c)) => {
+                    let message = format!("`{}` on a page of the feed of all news", c.slug);
+                    self.error(&at.field("category"), message);
+                }
+                (Some(s), None) => {
+                    self.error(
+                        &at.field("category"),
+                        format!("missing on a page of the feed of `{s}`"),
+                    );
+                }
+                (Some(s), Some(c)) if c.slug != s => {
+                    let message = format!("`{}` on a page of the feed of `{s}`", c.slug);
+                    self.error(&at.field("category").field("slug"), message);
+                }
+                _ => {}
+            }
+            for (i, s) in page.items.iter().enumerate() {
+                let at_item = at.field("items").index(i);
+                if let Some(first) = where_id.insert(s.id, format!("{rel} $.items[{i}]")) {
+                    let message = format!("article {} repeated (first at {first})", s.id);
+                    self.error(&at_item.field("id"), message);
+                }
+                if let Some(slug) = slug {
+                    if s.category.slug != slug {
+                        let message =
+                            format!("category `{}` in the feed of `{slug}`", s.category.slug);
+                        self.error(&at_item.field("category").field("slug"), message);
+                    }
+                }
+                if let Some(site) = site {
+                    if !site.categories.contains(&s.category) {
+                        let message = format!(
+                            "category {:?} is not one of {}",
+                            s.category,
+                            paths::site(lang)
+                        );
+                        self.error(&at_item.field("category"), message);
+                    }
+                }
+                if let Some((date, id)) = previous {
+                    if (s.date, s.id) >= (date, id) {
+                        let message = format!(
+                            "{} (article {}) after {date} (article {id}): a feed is newest first, and on the same day the higher id first",
+                            s.date, s.id
+                        );
+                        self.error(&at_item.field("date"), message);
+                    }
+                }
+                previous = Some((s.date, s.id));
+                self.summary(lang, s, &at_item);
+            }
+            items.extend(page.items);
+        }
+        if items.len() != total_items as usize {
+            let message = format!("{total_items}, but the pages hold {}", items.len());
+            self.error(&At::root(&first_rel).field("total_items"), message);
+        }
+        Some(items)
+    }
+
+    /// Checks the related lists of the articles of `lang` read so far.
+    fn related(&mut self, lang: &str) {
+        let lists: Vec<(u32, String, Vec<NewsSummary>)> = self
+            .articles
+            .range((lang.to_string(), 0)..=(lang.to_string(), u32::MAX))
+            .filter_map(|(k, v)| {
+                let v = v.as_ref()?;
+                Some((k.1, v.summary.category.slug.clone(), v.related.clone()))
+            })
+            .collect();
+        for (id, category, related) in lists {
+            let at = At::root(&paths::article(lang, id)).field("related");
+            for (i, s) in related.iter().enumerate() {
+                let at = at.index(i);
+                if s.id == id {
+                    self.error(
+                        &at.field("id"),
+                        "an article is not related to itself".into(),
+                    );
+                }
+                if s.category.slug != category {
+                    let message = format!(
+                        "category `{}`: related articles are of the article's category, `{category}`",
+                        s.category.slug
+                    );
+                    self.error(&at.field("category").field("slug"), message);
+                }
+                self.summary(lang, s, &at);
+            }
+        }
+    }
+
+    /// Checks the calendar months of `lang` against its articles and site. (A month file
+    /// outside the range is found by the listing: nothing leads to it.)
+    fn calendar(&mut self, lang: &str, site: &Site) {
+        let site_at = At::root(&paths::site(lang));
+        let dates: BTreeMap<u32, Date> = self
+            .articles
+            .range((lang.to_string(), 0)..=(lang.to_string(), u32::MAX))
+            .filter_map(|(k, v)| Some((k.1, v.as_ref()?.summary.date)))
+            .collect();
+        let (first, last) = (dates.values().min().copied(), dates.values().max().copied());
+        for (field, have, want) in [
+            ("first_news", site.first_news, first),
+            ("last_news", site.last_news, last),
+        ] {
+            if have != want {
+                let show = |d: Option<Date>| d.map_or("null".to_string(), |d| d.to_string());
+                let message = format!(
+                    "{}, but the {} article is of {}",
+                    show(have),
+                    if field == "first_news" {
+                        "oldest"
+                    } else {
+                        "newest"
+                    },
+                    show(want)
+                );
+                self.error(&site_at.field(field), message);
+            }
+        }
+        // Which articles each month file should list, and on which day.
+        let mut want: BTreeMap<u32, BTreeMap<u32, Date>> = BTreeMap::new();
+        for (&id, &date) in &dates {
+            want.entry(month_key(date)).or_default().insert(id, date);
+        }
+        let (Some(first), Some(last)) = (site.first_news, site.last_news) else {
+            return;
+        };
+        let mut months: BTreeSet<u32> = (month_key(first)..=month_key(last)).collect();
+        // An article outside the range still has its month checked: its file is missing.
+        months.extend(want.keys().copied());
+        for key in months {
+            let (year, month) = ((key / 12) as u16, (key % 12 + 1) as u8);
+            let rel = paths::calendar_month(lang, year, month);
+            let at = At::root(&rel);
+            let m: CalendarMonth = match self.load(&rel) {
+                Got::Ok(m) => m,
+                Got::Missing => {
+                    let message = format!(
+                        "missing: there is a calendar file for every month from first_news to last_news ({first} to {last}) and for the month of every article"
+                    );
+                    self.error(&at, message);
+                    continue;
+                }
+                Got::Bad => continue,
+            };
+            self.report.calendar_months += 1;
+            if (m.year, m.month) != (year, month) {
+                let message = format!("{}-{:02} in the file of {year}-{month:02}", m.year, m.month);
+                self.error(&at.field("month"), message);
+            }
+            let mut expected = want.remove(&key).unwrap_or_default();
+            let mut previous_day: Option<Date> = None;
+            for (d, day) in m.days.iter().enumerate() {
+                let at_day = at.field("days").index(d);
+                if (day.date.year(), day.date.month()) != (year, month) {
+                    self.error(
+                        &at_day.field("date"),
+                        format!("{} is not in {year}-{month:02}", day.date),
+                    );
+                }
+                if previous_day.is_some_and(|p| p >= day.date) {
+                    self.error(
+                        &at_day.field("date"),
+                        format!("{}: days are in date order, each once", day.date),
+                    );
+                }
+                previous_day = Some(day.date);
+                if day.items.is_empty() {
+                    self.error(
+                        &at_day.field("items"),
+                        "empty: only days that have news are listed".into(),
+                    );
+                }
+                let mut previous: Option<u32> = None;
+                for (i, s) in day.items.iter().enumerate() {
+                    let at_item = at_day.field("items").index(i);
+                    if previous.is_some_and(|p| p <= s.id) {
+                        let message = format!("article {} after article {}: on a day, the higher id first, as in the feed", s.id, previous.unwrap_or_default());
+                        self.error(&at_item.field("id"), message);
+                    }
+                    previous = Some(s.id);
+                    if s.date != day.date {
+                        self.error(
+                            &at_item.field("date"),
+                            format!("{} on the day {}", s.date, day.date),
+                        );
+                    }
+                    match (expected.get(&s.id).copied(), dates.get(&s.id).copied()) {
+                        (Some(d), _) if d == day.date => {
+                            expected.remove(&s.id);
+                        }
+                        (_, Some(d)) if d != day.date => {
+                            let message =
+                                format!("article {} is of {d}, not of {}", s.id, day.date);
+                            self.error(&at_item.field("id"), message);
+                        }
+                        (_, Some(_)) => {
+                            let message = format!("article {} is listed twice", s.id);
+                            self.error(&at_item.field("id"), message);
+                        }
+                        // No such article: reported by the summary check.
+                        (_, None) => {}
+                    }
+                    self.summary(lang, s, &at_item);
+                }
+            }
+            for (id, date) in expected {
+                let message = format!(
+                    "article {id} of {date} ({}) is not listed: every article is on its day",
+                    paths::article(lang, id)
+                );
+                self.error(&at.field("days"), message);
+            }
+        }
+    }
+
+    fn faq(&mut self, lang: &str, faq: &Faq) {
+        let at = At::root(&paths::faq(lang));
+        let mut topics = BTreeMap::new();
+        let mut questions = BTreeMap::new();
+        for (t, topic) in faq.topics.iter().enumerate() {
+            let at_t = at.field("topics").index(t);
+            if let Some(first) = topics.insert(topic.id.clone(), at_t.path.clone()) {
+                self.error(
+                    &at_t.field("id"),
+                    format!("topic id `{}` repeated (first at {first})", topic.id),
+                );
+            }
+            for (q, question) in topic.questions.iter().enumerate() {
+                let at_q = at_t.field("questions").index(q);
+                if let Some(first) = questions.insert(question.id.clone(), at_q.path.clone()) {
+                    let message =
+                        format!("question id `{}` repeated (first at {first})", question.id);
+                    self.error(&at_q.field("id"), message);
+                }
+            }
+        }
+    }
+
+    fn helplines(&mut self, lang: &str, h: &Helplines) {
+        let at = At::root(&paths::helplines(lang));
+        let mut groups = BTreeMap::new();
+        let mut entries = BTreeMap::new();
+        for (g, group) in h.groups.iter().enumerate() {
+            let at_g = at.field("groups").index(g);
+            if let Some(first) = groups.insert(group.id.clone(), at_g.path.clone()) {
+                self.error(
+                    &at_g.field("id"),
+                    format!("group id `{}` repeated (first at {first})", group.id),
+                );
+            }
+            for (e, entry) in group.entries.iter().enumerate() {
+                let at_e = at_g.field("entries").index(e);
+                if let Some(first) = entries.insert(entry.id.clone(), at_e.path.clone()) {
+                    let message = format!("helpline id `{}` repeated (first at {first})", entry.id);
+                    self.error(&at_e.field("id"), message);
+                }
+            }
+        }
+    }
+
+    fn agencies(&mut self, lang: &str, a: &Agencies) {
+        let at = At::root(&paths::agencies(lang));
+        let mut seen = BTreeMap::new();
+        for (i, agency) in a.agencies.iter().enumerate() {
+            let at_a = at.field("agencies").index(i);
+            if let Some(first) = seen.insert(agency.id.clone(), at_a.path.clone()) {
+                self.error(
+                    &at_a.field("id"),
+                    format!("agency id `{}` repeated (first at {first})", agency.id),
+                );
+            }
+        }
+    }
+
+    fn page(&mut self, lang: &str, slug: &str) {
+        let rel = paths::page(lang, slug);
+        if let Got::Ok(page) = self.load::<StaticPage>(&rel) {
+            if page.slug != slug {
+                let message = format!("`{}` in the file of page `{slug}`", page.slug);
+                self.error(&At::root(&rel).field("slug"), message);
+            }
+        }
+    }
+
+    /// The file whose existence makes `route` (an app route, `en/faq`) resolve.
+    fn route_file(route: &str) -> Result<String, String> {
+        let route = route.split(['?', '#']).next().unwrap_or_default();
+        let (lang, rest) = route.split_once('/').unwrap_or((route, ""));
+        if !LANGUAGES.contains(&lang) {
+            return Err(format!(
+                "`{lang}` is not a language: a route starts with one of {}",
+                LANGUAGES.join(", ")
+            ));
+        }
+        let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
+        let number = |s: &str| {
+            s.parse::<u32>()
+                .ok()
+                .filter(|n| n.to_string() == s && *n > 0)
+        };
+        let file = match parts.as_slice() {
+            [] => paths::site(lang),
+            ["faq"] => paths::faq(lang),
+            ["helplines"] => paths::helplines(lang),
+            ["agencies"] => paths::agencies(lang),
+            ["search"] => paths::site(lang),
+            ["news"] => paths::news_page(lang, None, 1),
+            ["news", "page", n] if number(n).is_some() => {
+                paths::news_page(lang, None, number(n).unwrap_or(1))
+            }
+            ["news", "category", c] => paths::news_page(lang, Some(c), 1),
+            ["news", "category", c, "page", n] if number(n).is_some() => {
+                paths::news_page(lang, Some(c), number(n).unwrap_or(1))
+            }
+            ["news", id] if number(id).is_some() => paths::article(lang, number(id).unwrap_or(0)),
+            ["pages", slug] => paths::page(lang, slug),
+            _ => return Err(format!("`{route}` is not a route of the app")),
+        };
+        Ok(file)
+    }
+
+    fn announcements(&mut self, lang: &str, site: &Site) {
+        let at = At::root(&paths::site(lang)).field("new_on_portal");
+        for (i, a) in site.new_on_portal.iter().enumerate() {
+            let at = at.index(i).field("path");
+            match Self::route_file(&a.path) {
+                Ok(file) => {
+                    if !self.file_exists(&file) {
+                        let message = format!("`{}` leads nowhere: {file} does not exist", a.path);
+                        self.error(&at, message);
+                        continue;
+                    }
+                    self.report.links += 1;
+                    // Over HTTP, a static page only an announcement leads to is checked here.
+                    let page = file.split_once("/pages/").and_then(|(l, f)| {
+                        Some((l.to_string(), f.strip_suffix(".json")?.to_string()))
+                    });
+                    if let Some((l, slug)) = page {
+                        if !self.visited.contains(&file) {
+                            self.page(&l, &slug);
+                        }
+                    }
+                }
+                Err(message) => self.error(&at, message),
+            }
+        }
+    }
+}

@@ -1,0 +1,430 @@
+//! `portal-content check`: passes on the committed API, and catches each kind of error in
+//! a corrupted copy of it, naming the file and the JSON path.
+
+use portal_content::check::{check, CheckError, DirTree};
+use serde_json::{json, Value};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+fn api_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/api/v1")
+}
+
+/// A copy of the committed API in a fresh temp folder, removed on drop.
+struct Copy(PathBuf);
+
+impl Copy {
+    fn new() -> Self {
+        fn copy(from: &Path, to: &Path) {
+            fs::create_dir_all(to).unwrap();
+            for entry in fs::read_dir(from).unwrap() {
+                let path = entry.unwrap().path();
+                let target = to.join(path.file_name().unwrap());
+                if path.is_dir() {
+                    copy(&path, &target);
+                } else {
+                    fs::copy(&path, &target).unwrap();
+                }
+            }
+        }
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let dir = std::env::temp_dir().join(format!(
+            "portal-content-check-{}-{nanos}",
+            std::process::id()
+        ));
+        copy(&api_root(), &dir);
+        Self(dir)
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.0.join(rel)
+    }
+
+    /// Changes the JSON of `rel` with `f`.
+    fn edit(&self, rel: &str, f: impl FnOnce(&mut Value)) -> &Self {
+        let path = self.path(rel);
+        let mut value: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        f(&mut value);
+        fs::write(&path, serde_json::to_string(&value).unwrap()).unwrap();
+        self
+    }
+
+    fn remove(&self, rel: &str) -> &Self {
+        fs::remove_file(self.path(rel)).unwrap();
+        self
+    }
+
+    fn errors(&self) -> Vec<CheckError> {
+        check(&DirTree(self.0.clone())).1
+    }
+}
+
+impl Drop for Copy {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Asserts that one of `errors` is at `file` and `path` and its message contains `says`.
+#[track_caller]
+fn has(errors: &[CheckError], file: &str, path: &str, says: &str) {
+    let found = errors
+        .iter()
+        .any(|e| e.file == file && e.path == path && e.message.contains(says));
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert!(found, "no `{file}: {path}: …{says}…` in {shown:#?}");
+}
+
+#[test]
+fn the_committed_api_passes() {
+    let (report, errors) = check(&DirTree(api_root()));
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{shown:#?}");
+    assert_eq!(report.languages, 5);
+    assert_eq!(report.articles, 230);
+    assert!(report.files > 300 && report.links > 1000, "{report:?}");
+}
+
+#[test]
+fn a_value_that_does_not_decode_is_located_by_json_path() {
+    let c = Copy::new();
+    c.edit("en/news/page/2.json", |v| {
+        v["items"][3]["date"] = json!("2017-13-45")
+    });
+    let e = c.errors();
+    has(
+        &e,
+        "en/news/page/2.json",
+        "$.items[3].date",
+        "does not decode: no such date",
+    );
+    assert_eq!(
+        e[0].to_string().split(": ").take(2).collect::<Vec<_>>(),
+        ["en/news/page/2.json", "$.items[3].date"]
+    );
+
+    let c = Copy::new();
+    c.edit("ru/faq.json", |v| {
+        v["topics"][0]["questions"][1]["answer"] = json!("text")
+    });
+    has(
+        &c.errors(),
+        "ru/faq.json",
+        "$.topics[0].questions[1].answer",
+        "does not decode",
+    );
+}
+
+#[test]
+fn required_files_are_missing() {
+    let c = Copy::new();
+    c.remove("oz/faq.json")
+        .remove("qr/helplines.json")
+        .remove("ru/agencies.json");
+    let e = c.errors();
+    has(&e, "oz/faq.json", "$", "missing");
+    has(&e, "qr/helplines.json", "$", "missing");
+    has(&e, "ru/agencies.json", "$", "missing");
+
+    let c = Copy::new();
+    c.remove("uz/site.json").remove("en/news/page/1.json");
+    let e = c.errors();
+    has(
+        &e,
+        "uz/site.json",
+        "$",
+        "missing: every language has a site.json",
+    );
+    has(
+        &e,
+        "en/news/page/1.json",
+        "$",
+        "missing: every language has page 1",
+    );
+}
+
+#[test]
+fn ids_must_be_unique() {
+    let c = Copy::new();
+    c.edit("en/faq.json", |v| {
+        let first = v["topics"][0]["questions"][0]["id"].clone();
+        v["topics"][1]["questions"][0]["id"] = first;
+    })
+    .edit("en/helplines.json", |v| {
+        v["groups"][0]["entries"][1]["id"] = v["groups"][0]["entries"][0]["id"].clone()
+    })
+    .edit("en/agencies.json", |v| {
+        v["agencies"][2]["id"] = v["agencies"][0]["id"].clone()
+    })
+    .edit("en/site.json", |v| {
+        v["categories"][1]["slug"] = v["categories"][0]["slug"].clone()
+    });
+    let e = c.errors();
+    has(
+        &e,
+        "en/faq.json",
+        "$.topics[1].questions[0].id",
+        "repeated (first at $.topics[0].questions[0])",
+    );
+    has(
+        &e,
+        "en/helplines.json",
+        "$.groups[0].entries[1].id",
+        "repeated",
+    );
+    has(&e, "en/agencies.json", "$.agencies[2].id", "repeated");
+    has(&e, "en/site.json", "$.categories[1].slug", "repeated");
+}
+
+#[test]
+fn feed_pages_must_be_consistent() {
+    let c = Copy::new();
+    c.edit("en/news/page/1.json", |v| v["total_pages"] = json!(9))
+        .edit("en/news/page/2.json", |v| v["page"] = json!(3))
+        .edit("en/news/page/3.json", |v| {
+            let items = v["items"].as_array_mut().unwrap();
+            items.swap(0, 1);
+        })
+        .edit("en/news/page/4.json", |v| {
+            v["items"].as_array_mut().unwrap().pop();
+        });
+    let e = c.errors();
+    has(
+        &e,
+        "en/news/page/1.json",
+        "$.total_pages",
+        "9, but 46 items at 10 a page make 5 page(s)",
+    );
+    has(&e, "en/news/page/1.json", "$.total_pages", "page 6");
+    has(
+        &e,
+        "en/news/page/2.json",
+        "$.page",
+        "3 in the file of page 2",
+    );
+    has(&e, "en/news/page/3.json", "$.items[1].date", "newest first");
+    has(&e, "en/news/page/4.json", "$.items", "9 items, expected 10");
+    has(
+        &e,
+        "en/news/page/2.json",
+        "$.total_items",
+        "differ from page 1's",
+    );
+}
+
+#[test]
+fn a_category_feed_holds_only_its_category() {
+    let c = Copy::new();
+    c.edit("en/news/category/sport/page/1.json", |v| {
+        v["items"][0]["category"] = json!({"slug": "politics", "name": "Politics"})
+    })
+    .edit("en/news/category/economy/page/1.json", |v| {
+        v["category"] = json!({"slug": "culture", "name": "Culture"})
+    })
+    .edit("en/news/page/1.json", |v| {
+        v["category"] = json!({"slug": "culture", "name": "Culture"})
+    });
+    let e = c.errors();
+    has(
+        &e,
+        "en/news/category/sport/page/1.json",
+        "$.items[0].category.slug",
+        "category `politics` in the feed of `sport`",
+    );
+    has(
+        &e,
+        "en/news/category/economy/page/1.json",
+        "$.category.slug",
+        "`culture` on a page of the feed of `economy`",
+    );
+    has(
+        &e,
+        "en/news/page/1.json",
+        "$.category",
+        "on a page of the feed of all news",
+    );
+}
+
+#[test]
+fn summaries_must_lead_to_their_articles_and_agree() {
+    let c = Copy::new();
+    c.remove("ru/news/5.json").edit("en/news/page/1.json", |v| {
+        v["items"][2]["title"] = json!("Not the title")
+    });
+    let e = c.errors();
+    has(
+        &e,
+        "en/news/page/1.json",
+        "$.items[2].title",
+        "\"Not the title\" differs from",
+    );
+    let missing: Vec<&CheckError> = e
+        .iter()
+        .filter(|e| e.message == "article 5 has no file ru/news/5.json")
+        .collect();
+    // The feed of all news, its category's feed, its calendar day and related lists.
+    assert!(missing.len() >= 3, "{missing:#?}");
+    assert!(missing.iter().any(|e| e.file.starts_with("ru/news/page/")));
+    assert!(missing
+        .iter()
+        .any(|e| e.file.starts_with("ru/news/calendar/") && e.path.ends_with(".id")));
+}
+
+#[test]
+fn related_articles_must_exist_and_be_of_the_category() {
+    let c = Copy::new();
+    c.edit("en/news/1.json", |v| {
+        v["related"][0]["id"] = json!(9999);
+        v["related"][1]["category"] = json!({"slug": "sport", "name": "Sport"});
+    });
+    let e = c.errors();
+    has(
+        &e,
+        "en/news/1.json",
+        "$.related[0].id",
+        "article 9999 has no file en/news/9999.json",
+    );
+    has(
+        &e,
+        "en/news/1.json",
+        "$.related[1].category.slug",
+        "related articles are of the article's category",
+    );
+}
+
+#[test]
+fn announcements_must_lead_to_a_route() {
+    let c = Copy::new();
+    c.edit("en/site.json", |v| {
+        v["new_on_portal"][0]["path"] = json!("en/pages/no-such-page");
+        v["new_on_portal"][1]["path"] = json!("xx/faq");
+        v["new_on_portal"][2]["path"] = json!("en/somewhere");
+    });
+    let e = c.errors();
+    has(
+        &e,
+        "en/site.json",
+        "$.new_on_portal[0].path",
+        "leads nowhere: en/pages/no-such-page.json does not exist",
+    );
+    has(
+        &e,
+        "en/site.json",
+        "$.new_on_portal[1].path",
+        "`xx` is not a language",
+    );
+    has(
+        &e,
+        "en/site.json",
+        "$.new_on_portal[2].path",
+        "not a route of the app",
+    );
+}
+
+#[test]
+fn calendars_must_match_the_articles() {
+    let c = Copy::new();
+    // Article 1 is of 2017-11-01, with two other articles that day.
+    c.edit("en/news/calendar/2017-11.json", |v| {
+        let days = v["days"].as_array_mut().unwrap();
+        let day = days.iter_mut().find(|d| d["date"] == "2017-11-01").unwrap();
+        let items = day["items"].as_array_mut().unwrap();
+        let i = items.iter().position(|s| s["id"] == 1).unwrap();
+        items.remove(i);
+    })
+    .edit("en/news/calendar/2017-12.json", |v| {
+        let moved = v["days"][1]["items"][0].clone();
+        v["days"][0]["items"].as_array_mut().unwrap().push(moved);
+    })
+    .remove("en/news/calendar/2017-09.json")
+    .edit("ru/site.json", |v| v["last_news"] = json!("2017-12-31"));
+    let e = c.errors();
+    has(
+        &e,
+        "en/news/calendar/2017-11.json",
+        "$.days",
+        "article 1 of 2017-11-01 (en/news/1.json) is not listed",
+    );
+    assert!(
+        e.iter().any(|e| e.file == "en/news/calendar/2017-12.json"
+            && e.path.starts_with("$.days[0].items[")
+            && e.message.contains("is of 2017-12-08, not of 2017-12-04")),
+        "{e:#?}"
+    );
+    has(&e, "en/news/calendar/2017-09.json", "$", "missing");
+    has(
+        &e,
+        "ru/site.json",
+        "$.last_news",
+        "2017-12-31, but the newest article is of 2018-01-29",
+    );
+}
+
+#[test]
+fn a_file_nothing_leads_to_is_reported() {
+    let c = Copy::new();
+    fs::write(c.path("en/notes.json"), "{}").unwrap();
+    fs::copy(c.path("en/news/page/1.json"), c.path("en/news/page/9.json")).unwrap();
+    fs::copy(c.path("en/news/1.json"), c.path("en/news/1.json.br")).unwrap();
+    let e = c.errors();
+    has(&e, "en/notes.json", "$", "no file of the API leads here");
+    has(
+        &e,
+        "en/news/page/9.json",
+        "$",
+        "no file of the API leads here",
+    );
+    assert!(!e.iter().any(|e| e.file.ends_with(".br")), "{e:#?}");
+
+    // An article no feed lists.
+    let c = Copy::new();
+    c.edit("en/news/1.json", |v| v["id"] = json!(999));
+    fs::rename(c.path("en/news/1.json"), c.path("en/news/999.json")).unwrap();
+    let e = c.errors();
+    has(
+        &e,
+        "en/news/999.json",
+        "$",
+        "article 999 is not in the feed of all news",
+    );
+}
+
+#[test]
+fn the_command_prints_a_summary_or_the_errors_and_exits_1() {
+    let run = |root: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_portal-content"))
+            .arg("check")
+            .arg(root)
+            .output()
+            .unwrap()
+    };
+    let ok = run(&api_root());
+    let stdout = String::from_utf8_lossy(&ok.stdout);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(
+        stdout.contains("is valid: 5 languages, ") && stdout.contains(" links checked"),
+        "{stdout}"
+    );
+
+    let c = Copy::new();
+    c.edit("en/news/page/2.json", |v| {
+        v["items"][3]["date"] = json!("x")
+    });
+    let bad = run(&c.0);
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(bad.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: en/news/page/2.json: $.items[3].date: does not decode"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(" error"), "{stderr}");
+}
