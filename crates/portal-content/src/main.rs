@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     {
         ["build", source, out] => build(source, out),
         ["check", root] => check(root),
-        [] | ["-h" | "--help" | "help"] => {
+        ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }

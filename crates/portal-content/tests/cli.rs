@@ -89,4 +89,8 @@ fn wrong_usage_exits_with_2() {
             .code(),
         Some(2)
     );
+    assert_eq!(run(&["check".as_ref()]).status.code(), Some(2));
+    let help = run(&["--help".as_ref()]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("portal-content check"));
 }
