@@ -86,6 +86,31 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A string `YYYY-MM-DD`, as it is encoded.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> String {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        use schemars::schema::{InstanceType, Metadata, SchemaObject, StringValidation};
+        SchemaObject {
+            metadata: Some(Box::new(Metadata {
+                description: Some("A calendar date, YYYY-MM-DD (a date that exists).".into()),
+                ..Default::default()
+            })),
+            instance_type: Some(InstanceType::String.into()),
+            string: Some(Box::new(StringValidation {
+                pattern: Some(r"^\d{4}-\d{2}-\d{2}$".into()),
+                ..Default::default()
+            })),
+            ..Default::default()
+        }
+        .into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

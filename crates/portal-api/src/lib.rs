@@ -17,6 +17,9 @@ mod date;
 pub mod paths;
 
 pub use date::Date;
+/// The `schemars` the contract derives its JSON Schemas with, for the tools that write them.
+#[cfg(feature = "schema")]
+pub use schemars;
 use serde::{Deserialize, Serialize};
 
 /// URL codes of the portal's languages, in the order the language switcher shows them:
@@ -31,6 +34,7 @@ pub const PAGE_SIZE: u32 = 10;
 
 /// `{lang}/site.json`: what every page of one language needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Site {
     /// URL code of the language (`en`, `oz`, …).
     pub lang: String,
@@ -52,6 +56,7 @@ pub struct Site {
 
 /// One item of "New on the portal".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Announcement {
     pub title: String,
     /// Route inside the app, relative to the app's base and starting with a language code
@@ -63,6 +68,7 @@ pub struct Announcement {
 
 /// A news category: `slug` is used in URLs, `name` is shown.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Category {
     pub slug: String,
     pub name: String,
@@ -70,6 +76,7 @@ pub struct Category {
 
 /// One page of the news feed (all news, or one category), newest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NewsPage {
     /// The category of a category's feed; absent in the feed of all news.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -83,6 +90,7 @@ pub struct NewsPage {
 
 /// What the feed shows of an article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NewsSummary {
     pub id: u32,
     pub title: String,
@@ -101,6 +109,7 @@ pub struct NewsSummary {
 
 /// `{lang}/news/{id}.json`: a whole article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Article {
     pub id: u32,
     pub title: String,
@@ -125,6 +134,7 @@ pub struct Article {
 
 /// A block of an article body. Always plain text: never HTML.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph {
@@ -152,6 +162,7 @@ pub enum Block {
 /// `{lang}/news/calendar/{yyyy}-{mm}.json`: the news of one month, by day (only days that
 /// have news, in date order; items newest first as in the feed).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CalendarMonth {
     pub year: u16,
     /// 1 = January.
@@ -163,6 +174,7 @@ pub struct CalendarMonth {
 
 /// One day of a [`CalendarMonth`] that has news.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CalendarDay {
     pub date: Date,
     /// Newest first (highest id first on the same day), as in the feed.
@@ -171,11 +183,13 @@ pub struct CalendarDay {
 
 /// `{lang}/faq.json`: questions and answers, grouped by topic.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Faq {
     pub topics: Vec<FaqTopic>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FaqTopic {
     /// Stable slug, unique in the file.
     pub id: String,
@@ -184,6 +198,7 @@ pub struct FaqTopic {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FaqQuestion {
     /// Stable slug, unique across the file, the same in every language: `/{lang}/faq#{id}`.
     pub id: String,
@@ -199,11 +214,13 @@ pub struct FaqQuestion {
 
 /// `{lang}/helplines.json`: helplines of ministries, committees and agencies, by kind.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Helplines {
     pub groups: Vec<HelplineGroup>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HelplineGroup {
     /// Stable slug: `ministries`, `committees`, `agencies`.
     pub id: String,
@@ -212,6 +229,7 @@ pub struct HelplineGroup {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Helpline {
     /// Stable slug, unique across the file.
     pub id: String,
@@ -235,11 +253,13 @@ pub struct Helpline {
 
 /// `{lang}/agencies.json`: government agencies with their head office and contacts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Agencies {
     pub agencies: Vec<Agency>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Agency {
     /// Stable slug, unique in the file, the same in every language.
     pub id: String,
@@ -259,6 +279,7 @@ pub struct Agency {
 
 /// `{lang}/pages/{slug}.json`: a static page such as `open-government`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StaticPage {
     pub slug: String,
     pub title: String,

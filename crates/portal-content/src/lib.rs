@@ -12,6 +12,7 @@
 
 pub mod check;
 pub mod directory;
+pub mod schema;
 pub mod source;
 pub mod tree;
 

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   portal-content build <source dir> <out dir>    build the static API, e.g. build content public/api/v1
-  portal-content check <api dir | http(s) URL>   validate a whole API tree, e.g. check public/api/v1";
+  portal-content check <api dir | http(s) URL>   validate a whole API tree, e.g. check public/api/v1
+  portal-content schema <out dir>                write the JSON Schemas of the API files, e.g. schema docs/schema";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,11 +19,21 @@ fn main() -> ExitCode {
     {
         ["build", source, out] => build(source, out),
         ["check", root] => check(root),
+        ["schema", out] => match portal_content::schema::write(Path::new(out)) {
+            Ok(names) => {
+                println!("portal-content: {} schemas written to {out}", names.len());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("portal-content: cannot write {out}: {e}");
+                ExitCode::FAILURE
+            }
+        },
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        [command, ..] if !["build", "check"].contains(command) => {
+        [command, ..] if !["build", "check", "schema"].contains(command) => {
             eprintln!("unknown command `{command}`\n{USAGE}");
             ExitCode::from(2)
         }
