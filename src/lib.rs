@@ -7,6 +7,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod calendar;
 pub mod components;
 pub mod config;
 pub mod i18n;
@@ -52,6 +53,9 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/:lang") view=pages::LanguageRoot>
                     <Route path=path!("") view=pages::HomePage/>
                     <Route path=path!("news") view=pages::NewsFeedPage/>
+                    <Route path=path!("news/page/:page") view=pages::NewsFeedPage/>
+                    <Route path=path!("news/category/:category") view=pages::NewsFeedPage/>
+                    <Route path=path!("news/category/:category/page/:page") view=pages::NewsFeedPage/>
                     <Route path=path!("news/:id") view=pages::ArticlePage/>
                     <Route path=path!("faq") view=pages::FaqPage/>
                     <Route path=path!("helplines") view=pages::HelplinesPage/>

@@ -2,23 +2,28 @@
 //! These are paths inside the app; `Config::href` puts them under the hosting base path.
 
 use crate::i18n::Lang;
+use portal_api::Date;
 
 pub fn home(lang: Lang) -> String {
     format!("/{}/", lang.code())
 }
 
 /// The news feed, optionally one category's, at a 1-based page (page 1 is left out of the URL).
+/// Paths, not query parameters: each feed page is a file of its own on a static host.
 pub fn news(lang: Lang, category: Option<&str>, page: u32) -> String {
     let mut path = format!("/{}/news", lang.code());
-    let mut sep = '?';
     if let Some(c) = category {
-        path.push_str(&format!("{sep}category={c}"));
-        sep = '&';
+        path.push_str(&format!("/category/{c}"));
     }
     if page > 1 {
-        path.push_str(&format!("{sep}page={page}"));
+        path.push_str(&format!("/page/{page}"));
     }
     path
+}
+
+/// The news of one day (the calendar's links).
+pub fn news_on(lang: Lang, date: Date) -> String {
+    format!("/{}/news?date={date}", lang.code())
 }
 
 pub fn article(lang: Lang, id: u32) -> String {
@@ -40,7 +45,7 @@ pub fn in_language(path: &str, lang: Lang) -> String {
     }
 }
 
-/// The `page` query parameter: absent means 1; anything but a number from 1 up is `None`.
+/// The `{page}` of a feed path: absent means 1; anything but a number from 1 up is `None`.
 pub fn parse_page(raw: Option<&str>) -> Option<u32> {
     match raw {
         None => Some(1),
@@ -48,7 +53,7 @@ pub fn parse_page(raw: Option<&str>) -> Option<u32> {
     }
 }
 
-/// The `category` query parameter: absent or empty means every category; a slug is
+/// The `{category}` of a feed path: absent or empty means every category; a slug is
 /// lowercase ASCII letters, digits and hyphens; anything else is `Err`.
 pub fn parse_category(raw: Option<&str>) -> Result<Option<String>, NotASlug> {
     match raw {
@@ -61,6 +66,11 @@ pub fn parse_category(raw: Option<&str>) -> Result<Option<String>, NotASlug> {
 /// A URL parameter that cannot be a slug.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotASlug;
+
+/// The `date` of the news of one day: `YYYY-MM-DD`, a real date.
+pub fn parse_date(raw: &str) -> Option<Date> {
+    raw.parse().ok()
+}
 
 /// The `{id}` of an article path.
 pub fn parse_id(raw: &str) -> Option<u32> {
@@ -116,13 +126,30 @@ mod tests {
     }
 
     #[test]
+    fn parses_dates() {
+        assert_eq!(parse_date("2017-11-01"), Date::new(2017, 11, 1));
+        for bad in [
+            "2017-13-45",
+            "2017-02-29",
+            "2017-1-1",
+            "",
+            "x".repeat(10_000).as_str(),
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn builds_feed_paths() {
         assert_eq!(news(Lang::En, None, 1), "/en/news");
-        assert_eq!(news(Lang::En, None, 3), "/en/news?page=3");
+        assert_eq!(news(Lang::En, None, 3), "/en/news/page/3");
+        assert_eq!(news(Lang::En, Some("sport"), 1), "/en/news/category/sport");
         assert_eq!(
             news(Lang::En, Some("sport"), 2),
-            "/en/news?category=sport&page=2"
+            "/en/news/category/sport/page/2"
         );
+        let day = Date::new(2017, 11, 5).unwrap();
+        assert_eq!(news_on(Lang::En, day), "/en/news?date=2017-11-05");
         assert_eq!(article(Lang::En, 7), "/en/news/7");
         assert_eq!(home(Lang::En), "/en/");
     }

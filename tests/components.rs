@@ -336,3 +336,128 @@ async fn helpline_directory_filters_by_digits() {
         Some("1 helpline")
     );
 }
+
+fn key(target: &web_sys::Element, key: &str, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn focused_date() -> Option<String> {
+    document().active_element()?.get_attribute("data-date")
+}
+
+/// Lets the calendar render a new month and move focus (it waits for an animation frame).
+async fn frame() {
+    gloo_timers::future::TimeoutFuture::new(60).await;
+}
+
+#[wasm_bindgen_test]
+async fn calendar_moves_like_an_aria_date_grid_and_links_days_with_news() {
+    use portal::api::{CalendarDay, CalendarMonth};
+    use portal::calendar::Month;
+    let d = |y, m, day| Date::new(y, m, day).unwrap();
+    let root = mount(move || {
+        let shown = RwSignal::new(Month {
+            year: 2017,
+            month: 11,
+        });
+        // Only 1 November 2017 has news.
+        let data = Resource::new(
+            move || shown.get(),
+            move |m| async move {
+                let days = if m.month == 11 {
+                    vec![CalendarDay {
+                        date: d(2017, 11, 1),
+                        items: vec![summary(1, false)],
+                    }]
+                } else {
+                    Vec::new()
+                };
+                Ok::<_, ApiError>(CalendarMonth {
+                    year: m.year,
+                    month: m.month,
+                    days,
+                })
+            },
+        );
+        view! {
+            <portal::components::NewsCalendar
+                first=d(2017, 8, 3)
+                last=d(2017, 12, 20)
+                day=d(2017, 11, 1)
+                shown
+                data
+            />
+        }
+    });
+    settle().await;
+    let title = || one(&root, ".calendar__title").text_content().unwrap();
+    assert!(title().ends_with("November 2017"), "{}", title());
+    // Monday first; the full weekday names are there for screen readers.
+    let heads = all(&root, "th");
+    assert_eq!(heads.len(), 7);
+    assert_eq!(heads[0].text_content().as_deref(), Some("MoMonday"));
+    // One day in the tab order; the day with news is a link to that day's feed.
+    let tabbable = all(&root, "td[tabindex='0']");
+    assert_eq!(tabbable.len(), 1);
+    assert_eq!(
+        tabbable[0].get_attribute("data-date").as_deref(),
+        Some("2017-11-01")
+    );
+    let link = one(&root, "td[data-date='2017-11-01'] a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/en/news?date=2017-11-01")
+    );
+    assert_eq!(
+        link.get_attribute("aria-label").as_deref(),
+        Some("1 November 2017: 1 news item")
+    );
+    assert_eq!(all(&root, "td a").len(), 1);
+
+    let cell = |date: &str| one(&root, &format!("td[data-date='{date}']"));
+    cell("2017-11-01")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    for (k, shift, expected) in [
+        ("ArrowRight", false, "2017-11-02"),
+        ("ArrowDown", false, "2017-11-09"),
+        ("Home", false, "2017-11-06"),
+        ("End", false, "2017-11-12"),
+        ("ArrowUp", false, "2017-11-05"),
+        ("ArrowLeft", false, "2017-11-04"),
+        // Past the month's edge: the next month shows and focus follows.
+        ("PageDown", false, "2017-12-04"),
+        // Not past the last month with news.
+        ("PageDown", false, "2017-12-04"),
+        ("PageUp", true, "2017-08-04"),
+        ("ArrowLeft", false, "2017-08-03"),
+        ("ArrowLeft", false, "2017-08-01"),
+    ] {
+        key(&document().active_element().unwrap(), k, shift);
+        frame().await;
+        assert_eq!(focused_date().as_deref(), Some(expected), "after {k}");
+        assert_eq!(all(&root, "td[tabindex='0']").len(), 1);
+    }
+    assert!(title().ends_with("August 2017"), "{}", title());
+    // The first month: "previous" is disabled but stays focusable.
+    let turns = all(&root, ".calendar__turn");
+    assert_eq!(
+        turns[0].get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        turns[1].get_attribute("aria-disabled").as_deref(),
+        Some("false")
+    );
+    turns[1].unchecked_ref::<web_sys::HtmlElement>().click();
+    frame().await;
+    assert!(title().ends_with("September 2017"), "{}", title());
+}

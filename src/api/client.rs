@@ -1,7 +1,10 @@
 //! The one fetch path: typed requests, an in-memory cache and decoding live here; the
 //! transport (HTTP in the browser, files when prerendering) is in `transport`.
 
-use super::{transport, Agencies, ApiError, Article, Faq, Helplines, NewsPage, Site, StaticPage};
+use super::{
+    transport, Agencies, ApiError, Article, CalendarMonth, Faq, Helplines, NewsPage, Site,
+    StaticPage,
+};
 use crate::i18n::Lang;
 use portal_api::paths;
 use serde::de::DeserializeOwned;
@@ -37,6 +40,25 @@ pub fn fetch_article(
     id: u32,
 ) -> impl Future<Output = Result<Article, ApiError>> + Send {
     fetch_json(paths::article(lang.code(), id))
+}
+
+/// The news of one month, by day. A month outside the archive has no file: it is an empty
+/// month, not an error.
+pub fn fetch_calendar_month(
+    lang: Lang,
+    (year, month): (u16, u8),
+) -> impl Future<Output = Result<CalendarMonth, ApiError>> + Send {
+    let load = fetch_json(paths::calendar_month(lang.code(), year, month));
+    async move {
+        match load.await {
+            Err(ApiError::NotFound) => Ok(CalendarMonth {
+                year,
+                month,
+                days: Vec::new(),
+            }),
+            other => other,
+        }
+    }
 }
 
 pub fn fetch_faq(lang: Lang) -> impl Future<Output = Result<Faq, ApiError>> + Send {

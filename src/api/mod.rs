@@ -6,8 +6,8 @@ mod error;
 mod transport;
 
 pub use client::{
-    clear_cache, fetch_agencies, fetch_article, fetch_faq, fetch_helplines, fetch_news_page,
-    fetch_page, fetch_site,
+    clear_cache, fetch_agencies, fetch_article, fetch_calendar_month, fetch_faq, fetch_helplines,
+    fetch_news_page, fetch_page, fetch_site,
 };
 pub use error::ApiError;
 pub use portal_api::*;

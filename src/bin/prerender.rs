@@ -17,7 +17,7 @@ use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use portal::api::{ApiRoot, NewsPage, Site};
 use portal::config::Config;
-use portal::{prerendered, App};
+use portal::{links, prerendered, App};
 use portal_api::{paths, LANGUAGES};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -180,19 +180,18 @@ fn static_pages(api_dir: &Path, lang: &str) -> impl Iterator<Item = String> {
     slugs.into_iter()
 }
 
-/// Every route with a file of its own: each language's home, first feed page, articles, FAQ,
-/// helplines, agencies and static pages.
-/// (Other feed pages and category feeds differ only by query, which a static host cannot
-/// tell apart: they are rendered in the browser.)
+/// Every route with a file of its own: each language's home, feed pages (all news and each
+/// category's), articles, FAQ, helplines, agencies and static pages. (The news of one day,
+/// `news?date=`, differs from the feed only by query, which a static host cannot tell apart:
+/// it is rendered in the browser.)
 fn routes(api_dir: &Path) -> Vec<String> {
     let mut routes = Vec::new();
     for lang in LANGUAGES {
         if !api_dir.join(paths::site(lang)).exists() {
             continue;
         }
-        let _site: Site = read(api_dir, &paths::site(lang));
+        let site: Site = read(api_dir, &paths::site(lang));
         routes.push(format!("/{lang}/"));
-        routes.push(format!("/{lang}/news"));
         for (section, file) in [
             ("faq", paths::faq(lang)),
             ("helplines", paths::helplines(lang)),
@@ -203,17 +202,38 @@ fn routes(api_dir: &Path) -> Vec<String> {
             }
         }
         routes.extend(static_pages(api_dir, lang).map(|slug| format!("/{lang}/pages/{slug}")));
-        let first: NewsPage = read(api_dir, &paths::news_page(lang, None, 1));
-        for n in 1..=first.total_pages {
-            let page: NewsPage = if n == 1 {
-                first.clone()
-            } else {
-                read(api_dir, &paths::news_page(lang, None, n))
-            };
+        // The feed's pages list every article once.
+        for page in feed_pages(api_dir, lang, None) {
+            routes.push(feed_route(lang, None, page.page));
             routes.extend(page.items.iter().map(|i| format!("/{lang}/news/{}", i.id)));
+        }
+        for category in &site.categories {
+            let slug = Some(category.slug.as_str());
+            if api_dir.join(paths::news_page(lang, slug, 1)).exists() {
+                let pages = feed_pages(api_dir, lang, slug);
+                routes.extend(pages.map(|p| feed_route(lang, slug, p.page)));
+            }
         }
     }
     routes
+}
+
+/// Every page of a feed, read one at a time.
+fn feed_pages<'a>(
+    api_dir: &'a Path,
+    lang: &'a str,
+    category: Option<&'a str>,
+) -> impl Iterator<Item = NewsPage> + 'a {
+    let first: NewsPage = read(api_dir, &paths::news_page(lang, category, 1));
+    let total = first.total_pages;
+    std::iter::once(first)
+        .chain((2..=total).map(move |n| read(api_dir, &paths::news_page(lang, category, n))))
+}
+
+/// The app path of a feed page (as `links::news`, which takes a `Lang`).
+fn feed_route(lang: &str, category: Option<&str>, page: u32) -> String {
+    let lang = portal::i18n::Lang::from_code(lang).expect("a language of the app");
+    links::news(lang, category, page)
 }
 
 /// Renders one route to a whole HTML document.
@@ -243,7 +263,7 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
         prerendered::normalize(&url),
         page.api_setting
     );
-    // A static host serves this file for any query (`/en/news?page=2` gets `/en/news`): hide
+    // A static host serves this file for any query (`/en/news?date=…` gets `/en/news`): hide
     // the content that does not belong to the address until the app has rendered the right one.
     let search = url
         .split_once('?')

@@ -14,6 +14,8 @@ pub enum SkeletonShape {
     NewsList,
     /// An article: title, meta line, paragraphs.
     Article,
+    /// The news calendar: a month's title and grid.
+    Calendar,
 }
 
 /// Grey blocks in the shape of the content that is loading; announced as "Loading…".
@@ -37,6 +39,11 @@ pub fn Skeleton(shape: SkeletonShape) -> impl IntoView {
             <div class="skeleton__line skeleton__line--h1"></div>
             <div class="skeleton__line skeleton__line--meta"></div>
             {(0..6).map(|_| view! { <div class="skeleton__para"></div> }).collect_view()}
+        }
+        .into_any(),
+        SkeletonShape::Calendar => view! {
+            <div class="skeleton__line skeleton__line--title"></div>
+            <div class="skeleton__block skeleton__block--calendar"></div>
         }
         .into_any(),
     };

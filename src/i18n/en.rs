@@ -99,4 +99,21 @@ pub const TEXTS: Texts = Texts {
         "October", "November", "December",
     ],
     weekdays_short: ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
+    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    months_standalone: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ],
+    calendar_label: "News calendar",
+    previous_month: "Previous month",
+    next_month: "Next month",
+    today: "today",
+    news_count: |n| match n {
+        1 => "1 news item".into(),
+        n => format!("{n} news items"),
+    },
+    news_of_day: |day| format!("News of {day}"),
+    no_news_on_day: "There is no news on this day. Choose another day in the calendar or see all news.",
+    bad_date: "The date in the web address is not valid.",
+    detail: "Detail",
 };

@@ -193,6 +193,22 @@ pub struct Texts {
     pub months: [&'static str; 12],
     /// The calendar's weekday row, Monday first.
     pub weekdays_short: [&'static str; 7],
+    /// Full weekday names, Monday first (what a screen reader says for the weekday row).
+    pub weekdays: [&'static str; 7],
+    /// Month names as a heading says them ("November 2017"; Russian uses the nominative).
+    pub months_standalone: [&'static str; 12],
+    pub calendar_label: &'static str,
+    pub previous_month: &'static str,
+    pub next_month: &'static str,
+    pub today: &'static str,
+    /// "3 news", for a day of the calendar.
+    pub news_count: fn(u32) -> String,
+    /// "News of 7 August 2017".
+    pub news_of_day: fn(&str) -> String,
+    pub no_news_on_day: &'static str,
+    pub bad_date: &'static str,
+    /// Announcement link suffix ("Detail").
+    pub detail: &'static str,
 }
 
 /// The language of the current page, for components: `i18n.t()` reads its strings.

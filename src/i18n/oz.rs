@@ -87,4 +87,18 @@ pub const TEXTS: Texts = Texts {
         "noyabr", "dekabr",
     ],
     weekdays_short: ["Du", "Se", "Ch", "Pa", "Ju", "Sh", "Ya"],
+    weekdays: ["dushanba", "seshanba", "chorshanba", "payshanba", "juma", "shanba", "yakshanba"],
+    months_standalone: [
+        "Yanvar", "Fevral", "Mart", "Aprel", "May", "Iyun", "Iyul", "Avgust", "Sentabr", "Oktabr",
+        "Noyabr", "Dekabr",
+    ],
+    calendar_label: "Yangiliklar taqvimi",
+    previous_month: "Oldingi oy",
+    next_month: "Keyingi oy",
+    today: "bugun",
+    news_count: |n| format!("{n} ta yangilik"),
+    news_of_day: |day| format!("{day} yangiliklari"),
+    no_news_on_day: "Bu kunda yangilik yoʻq. Taqvimdan boshqa kunni tanlang yoki barcha yangiliklarni koʻring.",
+    bad_date: "Manzildagi sana notoʻgʻri.",
+    detail: "Batafsil",
 };

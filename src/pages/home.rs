@@ -1,5 +1,7 @@
-//! `/{lang}/`: "New on the portal" and the latest news.
+//! `/{lang}/`: the latest news, "New on the portal", the news calendar, top questions and
+//! shortcuts to the directories.
 
+use super::CalendarPanel;
 use crate::api::{fetch_faq, fetch_news_page, fetch_site};
 use crate::components::{Loaded, Message, NewsList, SkeletonShape, TopQuestions};
 use crate::config::use_config;
@@ -25,7 +27,11 @@ pub fn HomePage() -> impl IntoView {
         let config = config.clone();
         move || config.href(&links::section(i18n.lang(), section))
     };
-    let (faq_href, helplines_href) = (section_href("faq"), section_href("helplines"));
+    let (faq_href, helplines_href, agencies_href) = (
+        section_href("faq"),
+        section_href("helplines"),
+        section_href("agencies"),
+    );
     let all_news = {
         let config = config.clone();
         move || config.href(&links::news(i18n.lang(), None, 1))
@@ -70,7 +76,13 @@ pub fn HomePage() -> impl IntoView {
                                         let href = config.href(&format!("/{}", item.path));
                                         view! {
                                             <li>
-                                                <a href=href>{item.title}</a>
+                                                <a href=href>
+                                                    <span class="announcements__title">{item.title}</span>
+                                                    <span class="announcements__more">
+                                                        {move || i18n.t().detail}
+                                                        <span aria-hidden="true">" »"</span>
+                                                    </span>
+                                                </a>
                                             </li>
                                         }
                                     })
@@ -79,6 +91,13 @@ pub fn HomePage() -> impl IntoView {
                         }
                     }
                 />
+                <section class="home__calendar" aria-labelledby="calendar-title">
+                    <Loaded
+                        resource=site
+                        skeleton=SkeletonShape::Calendar
+                        view=|site| view! { <CalendarPanel site/> }
+                    />
+                </section>
                 <h2 id="top-questions" class="home__subheading">{move || i18n.t().faq_title}</h2>
                 <Loaded
                     resource=faq
@@ -91,6 +110,9 @@ pub fn HomePage() -> impl IntoView {
                     </li>
                     <li>
                         <a href=helplines_href>{move || i18n.t().helplines_title}</a>
+                    </li>
+                    <li>
+                        <a href=agencies_href>{move || i18n.t().agencies_title}</a>
                     </li>
                 </ul>
             </section>

@@ -2,6 +2,7 @@
 
 mod agencies;
 mod article;
+mod calendar_panel;
 mod faq;
 mod helplines;
 mod home;
@@ -13,6 +14,7 @@ mod static_page;
 
 pub use agencies::AgenciesPage;
 pub use article::ArticlePage;
+use calendar_panel::CalendarPanel;
 pub use faq::FaqPage;
 pub use helplines::HelplinesPage;
 pub use home::HomePage;

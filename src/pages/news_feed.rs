@@ -1,32 +1,42 @@
-//! `/{lang}/news?page=N&category=C`: the news feed, newest first, with a category filter.
+//! `/{lang}/news`, `…/news/page/{n}`, `…/news/category/{slug}[/page/{n}]`: the news feed,
+//! newest first, with a category filter; `…/news?date=YYYY-MM-DD`: the news of one day, with
+//! the calendar. (`?page=` and `?category=` are read too, for links written that way.)
 
-use crate::api::{fetch_news_page, fetch_site, Category, NewsPage};
+use super::CalendarPanel;
+use crate::api::{fetch_calendar_month, fetch_news_page, fetch_site, Category, Date, NewsPage};
 use crate::components::{Loaded, Message, NewsList, Pagination, SkeletonShape};
 use crate::config::use_config;
-use crate::i18n::{use_i18n, I18n, Texts};
+use crate::i18n::{format_date, use_i18n, I18n, Texts};
 use crate::links;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
 /// What the address asks for, once checked.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 enum Request {
     Feed { category: Option<String>, page: u32 },
+    Day(Date),
     BadPage,
     BadCategory,
+    BadDate,
 }
 
 #[component]
 pub fn NewsFeedPage() -> impl IntoView {
     let i18n = use_i18n();
+    let params = use_params_map();
     let query = use_query_map();
     let request = Memo::new(move |_| {
-        let q = query.read();
+        let (p, q) = (params.read(), query.read());
+        if let Some(date) = q.get_str("date") {
+            return links::parse_date(date).map_or(Request::BadDate, Request::Day);
+        }
+        let param = |name| p.get_str(name).or_else(|| q.get_str(name));
         match (
-            links::parse_category(q.get_str("category")),
-            links::parse_page(q.get_str("page")),
+            links::parse_category(param("category")),
+            links::parse_page(param("page")),
         ) {
             (Err(links::NotASlug), _) => Request::BadCategory,
             (_, None) => Request::BadPage,
@@ -48,12 +58,15 @@ pub fn NewsFeedPage() -> impl IntoView {
     );
     // A category's name comes with its feed, or from the site's list while the feed loads.
     let heading = move || -> Option<String> {
-        let Request::Feed {
-            category: Some(slug),
-            ..
-        } = request.get()
-        else {
-            return Some(i18n.t().news_title.into());
+        let slug = match request.get() {
+            Request::Feed {
+                category: Some(slug),
+                ..
+            } => slug,
+            Request::Day(day) => {
+                return Some((i18n.t().news_of_day)(&format_date(i18n.lang(), day)));
+            }
+            _ => return Some(i18n.t().news_title.into()),
         };
         if let Some(Ok(Some(NewsPage {
             category: Some(c), ..
@@ -109,6 +122,8 @@ pub fn NewsFeedPage() -> impl IntoView {
         {move || match request.get() {
             Request::BadPage => view! { <FeedMessage text=|t| t.bad_page_number/> }.into_any(),
             Request::BadCategory => view! { <FeedMessage text=|t| t.no_such_category/> }.into_any(),
+            Request::BadDate => view! { <FeedMessage text=|t| t.bad_date/> }.into_any(),
+            Request::Day(day) => view! { <DayNews day site/> }.into_any(),
             Request::Feed { category, page } => {
                 // A missing first page means the category does not exist; a missing later page
                 // is past the end.
@@ -152,6 +167,47 @@ fn FeedItems(data: NewsPage, category: Option<String>, i18n: I18n) -> impl IntoV
         <Pagination current=data.page total=data.total_pages href/>
     }
     .into_any()
+}
+
+/// The news of one day (from its month's calendar file), and the calendar open at that day.
+#[component]
+fn DayNews(
+    day: Date,
+    site: Resource<Result<crate::api::Site, crate::api::ApiError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let month = Resource::new(
+        move || i18n.lang(),
+        move |lang| fetch_calendar_month(lang, (day.year(), day.month())),
+    );
+    let items = move |month: crate::api::CalendarMonth| {
+        let items = month
+            .days
+            .into_iter()
+            .find(|d| d.date == day)
+            .map(|d| d.items)
+            .unwrap_or_default();
+        if items.is_empty() {
+            view! { <FeedMessage text=|t| t.no_news_on_day/> }.into_any()
+        } else {
+            let count = (i18n.t().article_count)(items.len() as u32);
+            view! {
+                <p class="feed__count">{count}</p>
+                <NewsList items/>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="feed-day">
+            <div class="feed-day__news">
+                <Loaded resource=month skeleton=SkeletonShape::NewsList view=items/>
+            </div>
+            <aside class="feed-day__calendar" aria-labelledby="calendar-title">
+                <Loaded resource=site skeleton=SkeletonShape::Calendar view=move |site| view! { <CalendarPanel site day/> }/>
+            </aside>
+        </div>
+    }
 }
 
 /// A message about the address, with a way to the first page of all news.

@@ -74,12 +74,12 @@ for (const [code, L] of Object.entries(LANGS)) {
 
 test('switching language keeps the article, the feed page and the filter', async () => {
   const page = await openPage(site);
-  await page.goto(site.url('/en/news?category=society&page=2'));
+  await page.goto(site.url('/en/news/category/society/page/2'));
   await page.locator('.news-list li').first().waitFor();
   const switcher = page.getByRole('navigation', { name: 'Language' });
   assert.equal(await switcher.locator('a[aria-current]').textContent(), 'English');
   await switcher.getByRole('link', { name: 'Русский' }).click();
-  await page.waitForURL(/\/ru\/news\?category=society&page=2$/);
+  await page.waitForURL(/\/ru\/news\/category\/society\/page\/2$/);
   await page.locator('.news-list li').first().waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'ru');
   assert.match(await page.title(), /Страница 2 из 2/);

@@ -18,7 +18,7 @@ test('home → feed → category → seed article → back, without reloading', 
   assert.equal(await h1(page), 'News');
 
   await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Politics' }).click();
-  await page.waitForURL(/category=politics/);
+  await page.waitForURL(/category\/politics$/);
   assert.equal(await h1(page), 'Politics');
   assert.equal(
     await page.locator('.category-filter a[aria-current=page]').textContent(),
@@ -37,7 +37,7 @@ test('home → feed → category → seed article → back, without reloading', 
   assert.equal(await page.evaluate(() => window.__noReload), true, 'navigation stayed in the app');
 
   await page.goBack();
-  await page.waitForURL(/category=politics/);
+  await page.waitForURL(/category\/politics$/);
   assert.equal(await h1(page), 'Politics');
   assert.ok(await seed.isVisible(), 'the feed page is back, from the cache');
   assert.equal(await page.evaluate(() => window.__noReload), true);
@@ -50,7 +50,7 @@ test('pagination moves through the feed and marks the current page', async () =>
   await h1(page);
   const pages = page.getByRole('navigation', { name: 'Pages' });
   await pages.getByRole('link', { name: 'Page 2' }).click();
-  await page.waitForURL(/page=2$/);
+  await page.waitForURL(/news\/page\/2$/);
   await page.waitForFunction(() => document.querySelector('a[aria-current=page][aria-label="Page 2"]'));
   assert.match(await page.title(), /^News – Page 2 of \d+/);
   await pages.getByRole('link', { name: 'Previous' }).click();

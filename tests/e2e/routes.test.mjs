@@ -25,8 +25,8 @@ test('/ redirects to the English home page', async () => {
 test('deep links render their page with a title', async () => {
   const cases = [
     ['/en/news', 'News', /^News – Page 1 of \d+ – Government portal of Uzbekistan$/],
-    ['/en/news?page=2', 'News', /^News – Page 2 of \d+ – /],
-    ['/en/news?category=politics', 'Politics', /^Politics/],
+    ['/en/news/page/2', 'News', /^News – Page 2 of \d+ – /],
+    ['/en/news/category/politics', 'Politics', /^Politics/],
     ['/en/news/1', SEED_TITLE, new RegExp(`^${SEED_TITLE} – `)],
     ['/en', 'The Government portal of the Republic of Uzbekistan', /^Government portal of Uzbekistan$/],
   ];
@@ -93,12 +93,15 @@ test('unknown paths and ids show the not-found page', async () => {
 
 test('bad feed addresses get a clear message, never a blank page', async () => {
   const cases = [
-    ['/en/news?page=abc', 'The page number in the web address is not valid.'],
-    ['/en/news?page=0', 'The page number in the web address is not valid.'],
-    ['/en/news?page=-1', 'The page number in the web address is not valid.'],
-    ['/en/news?page=9999', 'This page of the news does not exist.'],
-    ['/en/news?category=unknown', 'There is no such news category.'],
-    ['/en/news?category=%3Cscript%3E', 'There is no such news category.'],
+    ['/en/news/page/abc', 'The page number in the web address is not valid.'],
+    ['/en/news/page/0', 'The page number in the web address is not valid.'],
+    ['/en/news/page/-1', 'The page number in the web address is not valid.'],
+    ['/en/news/page/99999', 'This page of the news does not exist.'],
+    ['/en/news/page/99999999999999999999', 'The page number in the web address is not valid.'],
+    ['/en/news/category/unknown', 'There is no such news category.'],
+    ['/en/news/category/unknown/page/2', 'This page of the news does not exist.'],
+    ['/en/news/category/%3Cscript%3E', 'There is no such news category.'],
+    ['/en/news/category/%2e%2e%2fsite', 'There is no such news category.'],
   ];
   for (const [path, text] of cases) {
     const page = await openPage(site, { allowed: [/status of 404/] });
