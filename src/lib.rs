@@ -10,6 +10,8 @@ pub mod api;
 pub mod calendar;
 pub mod components;
 pub mod config;
+pub mod crash;
+pub mod display;
 pub mod i18n;
 pub mod links;
 pub mod pages;
@@ -27,7 +29,7 @@ use leptos_router::path;
 /// last prerender, or an API other than the one the page was rendered from).
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    crash::install();
     let config = config::Config::from_document();
     let app = move || {
         provide_context(config);

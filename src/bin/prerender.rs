@@ -281,7 +281,7 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
     // Let the page's last tasks finish before its owner goes.
     POOL.with(|p| p.borrow_mut().run_until_stalled());
     owner.unset();
-    with_csp(&document)
+    with_csp(&document, &page.api_setting)
 }
 
 /// Trunk's `index.html`, cut where the app's content goes.
@@ -349,7 +349,7 @@ impl Template {
     }
 
     fn shell(&self) -> String {
-        with_csp(&self.shell)
+        with_csp(&self.shell, &self.api_setting)
     }
 }
 
@@ -366,6 +366,15 @@ fn attribute_after(html: &str, needle: &str, attr: &str) -> Option<String> {
 
 const CSP_START: &str = r#"<meta http-equiv="Content-Security-Policy""#;
 
+/// `https://api.example.uz` of `https://api.example.uz/v1/`; `None` for a path on the site.
+fn origin_of(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    Some(&url[..url.len() - rest.len() + host_end])
+}
+
 fn without_csp(html: &str) -> String {
     let mut html = html.to_string();
     while let Some(start) = html.find(CSP_START) {
@@ -379,8 +388,9 @@ fn without_csp(html: &str) -> String {
 }
 
 /// Adds a Content-Security-Policy that allows exactly the document's own inline scripts (by
-/// hash), scripts and styles from the site, and nothing from other origins.
-fn with_csp(document: &str) -> String {
+/// hash), scripts and styles from the site, requests to the site and to the API (which may be on
+/// another origin: `api_setting` is the `portal-api` meta's content), and nothing else.
+fn with_csp(document: &str, api_setting: &str) -> String {
     let mut hashes = String::new();
     let mut rest = document;
     while let Some(start) = rest.find("<script") {
@@ -399,8 +409,9 @@ fn with_csp(document: &str) -> String {
     }
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' https: data:; connect-src 'self'; object-src 'none'; base-uri 'self'; \
-         form-action 'self'"
+         img-src 'self' https: data:; connect-src 'self'{api}; object-src 'none'; base-uri 'self'; \
+         form-action 'self'",
+        api = origin_of(api_setting).map_or(String::new(), |o| format!(" {o}"))
     );
     let meta = format!(r#"{CSP_START} content="{csp}">"#);
     match document.find("<meta charset=utf-8>") {
@@ -409,5 +420,34 @@ fn with_csp(document: &str) -> String {
             format!("{}{meta}{}", &document[..at], &document[at..])
         }
         None => document.replacen("<head>", &format!("<head>{meta}"), 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csp_allows_the_api_origin_and_the_inline_scripts_by_hash() {
+        assert_eq!(origin_of("api/v1"), None);
+        assert_eq!(origin_of("/api/v1"), None);
+        assert_eq!(
+            origin_of("https://api.example.uz/v1/"),
+            Some("https://api.example.uz")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:9000"),
+            Some("http://127.0.0.1:9000")
+        );
+        let page =
+            "<html><head><meta charset=utf-8></head><body><script>a()</script></body></html>";
+        let csp = with_csp(page, "https://api.example.uz/v1/");
+        assert!(
+            csp.contains("connect-src 'self' https://api.example.uz;"),
+            "{csp}"
+        );
+        assert!(csp.contains("'sha256-"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(csp.contains("object-src 'none'") && csp.contains("base-uri 'self'"));
     }
 }

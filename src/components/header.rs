@@ -1,6 +1,6 @@
 //! The portal's header: mark, name and main navigation.
 
-use super::LanguageSwitcher;
+use super::{DisplaySettings, LanguageSwitcher};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
@@ -24,6 +24,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
+            <DisplaySettings/>
             <div class="container site-header__bar">
                 <a class="site-header__brand" href=brand_href>
                     <Mark/>

@@ -3,6 +3,7 @@
 mod agency_list;
 mod article_body;
 mod contacts;
+mod display_settings;
 mod faq_widget;
 mod filter_field;
 mod footer;
@@ -23,6 +24,7 @@ mod translation_notice;
 pub use agency_list::AgencyList;
 pub use article_body::ArticleBody;
 pub use contacts::Contacts;
+pub use display_settings::DisplaySettings;
 pub use faq_widget::{FaqWidget, TopQuestions};
 pub use filter_field::FilterField;
 pub use footer::Footer;

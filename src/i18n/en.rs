@@ -116,4 +116,17 @@ pub const TEXTS: Texts = Texts {
     no_news_on_day: "There is no news on this day. Choose another day in the calendar or see all news.",
     bad_date: "The date in the web address is not valid.",
     detail: "Detail",
+    display_toggle: "Version for the visually impaired",
+    display_title: "Display settings",
+    display_legends: ["Text size", "Colours", "Images", "Letter and line spacing"],
+    display_values: [
+        &["Standard", "Large", "Larger", "Largest"],
+        &["Standard", "Black on white", "White on black", "Yellow on blue"],
+        &["Show", "Greyscale", "Hide"],
+        &["Standard", "Wider"],
+    ],
+    display_reset: "Back to the standard version",
+    close: "Close",
+    crash_message: "Something went wrong and the page stopped working. Reloading it usually helps.",
+    reload_page: "Reload the page",
 };

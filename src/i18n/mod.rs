@@ -209,6 +209,17 @@ pub struct Texts {
     pub bad_date: &'static str,
     /// Announcement link suffix ("Detail").
     pub detail: &'static str,
+    pub display_toggle: &'static str,
+    pub display_title: &'static str,
+    /// The names of the display settings, in the order of `display::SETTINGS`.
+    pub display_legends: [&'static str; 4],
+    /// The names of each setting's values, in the order of `display::SETTINGS`.
+    pub display_values: [&'static [&'static str]; 4],
+    pub display_reset: &'static str,
+    pub close: &'static str,
+    /// Shown if the app stops on an unexpected error.
+    pub crash_message: &'static str,
+    pub reload_page: &'static str,
 }
 
 /// The language of the current page, for components: `i18n.t()` reads its strings.
@@ -308,8 +319,23 @@ mod tests {
                 t.language_label,
                 t.not_translated,
                 t.choose_language,
+                t.calendar_label,
+                t.previous_month,
+                t.next_month,
+                t.today,
+                t.no_news_on_day,
+                t.bad_date,
+                t.detail,
+                t.display_toggle,
+                t.display_title,
+                t.display_reset,
+                t.close,
+                t.crash_message,
+                t.reload_page,
             ];
-            for s in strings.iter().chain(&t.months).chain(&t.weekdays_short) {
+            let lists = t.months.iter().chain(&t.weekdays_short).chain(&t.weekdays);
+            let lists = lists.chain(&t.months_standalone).chain(&t.display_legends);
+            for s in strings.iter().chain(lists) {
                 assert!(!s.trim().is_empty(), "{lang:?} has an empty string");
             }
             for n in [0, 1, 2, 5, 11, 21, 22, 25] {
@@ -322,6 +348,17 @@ mod tests {
             assert!((t.helpline_count)(42).contains("42"));
             assert!((t.agency_count)(40).contains("40"));
             assert!((t.more_in_category)("X").contains('X'));
+            assert!((t.news_count)(3).contains('3'));
+            assert!((t.news_of_day)("1 X").contains("1 X"));
+            for (setting, names) in crate::display::SETTINGS.iter().zip(t.display_values) {
+                assert_eq!(
+                    setting.values.len(),
+                    names.len(),
+                    "{lang:?} {}",
+                    setting.key
+                );
+                assert!(names.iter().all(|n| !n.trim().is_empty()));
+            }
         }
     }
 
@@ -349,7 +386,7 @@ mod tests {
         assert_eq!(row(Lang::Oz), "Du Se Ch Pa Ju Sh Ya");
         assert_eq!(row(Lang::Uz), "Ду Се Чо Па Жу Ша Як");
         assert_eq!(row(Lang::Ru), "Пн Вт Ср Чт Пт Сб Вс");
-        assert_eq!(row(Lang::Qr), "Дс Шш Сш Пш Жм Шм Ек");
+        assert_eq!(row(Lang::Qr), "Dú Si Sá Pi Ju Sh Ek");
     }
 
     #[test]

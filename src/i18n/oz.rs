@@ -101,4 +101,17 @@ pub const TEXTS: Texts = Texts {
     no_news_on_day: "Bu kunda yangilik yoʻq. Taqvimdan boshqa kunni tanlang yoki barcha yangiliklarni koʻring.",
     bad_date: "Manzildagi sana notoʻgʻri.",
     detail: "Batafsil",
+    display_toggle: "Koʻzi ojizlar uchun versiya",
+    display_title: "Koʻrinish sozlamalari",
+    display_legends: ["Matn oʻlchami", "Ranglar", "Rasmlar", "Harf va qatorlar oraligʻi"],
+    display_values: [
+        &["Oddiy", "Katta", "Kattaroq", "Eng katta"],
+        &["Oddiy", "Oq fonda qora", "Qora fonda oq", "Koʻk fonda sariq"],
+        &["Koʻrsatish", "Oq-qora", "Yashirish"],
+        &["Oddiy", "Kengroq"],
+    ],
+    display_reset: "Oddiy versiyaga qaytish",
+    close: "Yopish",
+    crash_message: "Xatolik yuz berdi va sahifa ishlamay qoldi. Odatda sahifani qayta yuklash yordam beradi.",
+    reload_page: "Sahifani qayta yuklash",
 };

@@ -101,4 +101,17 @@ pub const TEXTS: Texts = Texts {
     no_news_on_day: "Bul kúni jańalıq joq. Kalendardan basqa kúndi tańlań yamasa barlıq jańalıqlardı kóriń.",
     bad_date: "Mánzildegi sána qáte.",
     detail: "Tolıǵıraq",
+    display_toggle: "Kózi názik adamlar ushın versiya",
+    display_title: "Kóriniw sazlawları",
+    display_legends: ["Tekst ólshemi", "Reńler", "Súwretler", "Háripler hám qatarlar aralıǵı"],
+    display_values: [
+        &["Ádettegi", "Úlken", "Úlkenirek", "Eń úlken"],
+        &["Ádettegi", "Aq fonda qara", "Qara fonda aq", "Kók fonda sarı"],
+        &["Kórsetiw", "Aq-qara", "Jasırıw"],
+        &["Ádettegi", "Keńirek"],
+    ],
+    display_reset: "Ádettegi versiyaǵa qaytıw",
+    close: "Jabıw",
+    crash_message: "Qátelik júz berdi hám bet islewden toqtadı. Ádette betti qayta júklew járdem beredi.",
+    reload_page: "Betti qayta júklew",
 };

@@ -41,7 +41,9 @@ export async function openPage(site, { width = 1280, allowed = [] } = {}) {
   page.on('console', (m) => {
     if (m.type() === 'error' && !allowed.some((re) => re.test(m.text()))) problems.push(m.text());
   });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('pageerror', (e) => {
+    if (!allowed.some((re) => re.test(e.message))) problems.push(`uncaught: ${e.message}`);
+  });
   page.done = async () => {
     await context.close();
     assert.deepEqual(problems, [], 'console errors');
