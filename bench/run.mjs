@@ -51,8 +51,10 @@ const git = (...args) => {
 const t00 = performance.now();
 const results = {
   date: new Date().toISOString(),
-  commit: git('rev-parse', '--short', 'HEAD'),
-  worktreeDirty: (git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'style', 'index.html', 'Cargo.toml', 'Cargo.lock') ?? '') !== '',
+  // BENCH_COMMIT: set when benchmarking an exported tree (git archive) of that commit.
+  commit: process.env.BENCH_COMMIT ?? git('rev-parse', '--short', 'HEAD'),
+  worktreeDirty: process.env.BENCH_COMMIT ? false
+    : (git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'style', 'index.html', 'Trunk.toml', 'Cargo.toml', 'Cargo.lock') ?? '') !== '',
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadavgAtStart: loadavg().map((x) => Math.round(x * 100) / 100), node: process.version },
   build: opt['build-seconds'] ? { seconds: Number(opt['build-seconds']) } : { skipped: true },
 };
