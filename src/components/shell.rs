@@ -1,7 +1,7 @@
 //! What surrounds every page: skip link, header, main region, footer; and what a reader of
 //! a screen reader needs when the app changes page without a page load.
 
-use super::{Footer, Header};
+use super::{Footer, Header, OfflineNotice};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -64,6 +64,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             {move || i18n.t().skip_to_content}
         </a>
         <Header/>
+        <OfflineNotice/>
         <main id="main" class="main" tabindex="-1">
             <div class="container">{children()}</div>
         </main>

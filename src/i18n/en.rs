@@ -129,4 +129,5 @@ pub const TEXTS: Texts = Texts {
     close: "Close",
     crash_message: "Something went wrong and the page stopped working. Reloading it usually helps.",
     reload_page: "Reload the page",
+    offline_notice: "You are offline. You can read the pages you have already opened; other pages will load when the connection is back.",
 };

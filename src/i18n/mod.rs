@@ -220,6 +220,7 @@ pub struct Texts {
     /// Shown if the app stops on an unexpected error.
     pub crash_message: &'static str,
     pub reload_page: &'static str,
+    pub offline_notice: &'static str,
 }
 
 /// The language of the current page, for components: `i18n.t()` reads its strings.
@@ -332,6 +333,7 @@ mod tests {
                 t.close,
                 t.crash_message,
                 t.reload_page,
+                t.offline_notice,
             ];
             let lists = t.months.iter().chain(&t.weekdays_short).chain(&t.weekdays);
             let lists = lists.chain(&t.months_standalone).chain(&t.display_legends);

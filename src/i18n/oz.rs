@@ -114,4 +114,5 @@ pub const TEXTS: Texts = Texts {
     close: "Yopish",
     crash_message: "Xatolik yuz berdi va sahifa ishlamay qoldi. Odatda sahifani qayta yuklash yordam beradi.",
     reload_page: "Sahifani qayta yuklash",
+    offline_notice: "Internetga ulanish yoʻq. Avval ochilgan sahifalarni oʻqish mumkin; boshqalari aloqa tiklanganda yuklanadi.",
 };

@@ -114,4 +114,5 @@ pub const TEXTS: Texts = Texts {
     close: "Jabıw",
     crash_message: "Qátelik júz berdi hám bet islewden toqtadı. Ádette betti qayta júklew járdem beredi.",
     reload_page: "Betti qayta júklew",
+    offline_notice: "Internetke baylanıs joq. Aldın ashılǵan betlerdi oqıwǵa boladı; basqaları baylanıs tiklengende júklenedi.",
 };

@@ -34,8 +34,10 @@ export function useSite({ dir = 'dist', base = '/', spa = false } = {}) {
  * A fresh page that records console errors and uncaught exceptions; `done()` asserts there
  * were none (apart from `allowed` patterns, for tests that break the API on purpose).
  */
-export async function openPage(site, { width = 1280, allowed = [] } = {}) {
-  const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+export async function openPage(site, { width = 1280, allowed = [], serviceWorkers = 'block' } = {}) {
+  // The service worker is blocked unless a test is about it: requests it answers would bypass
+  // the tests' request interception.
+  const context = await site.browser.newContext({ viewport: { width, height: 900 }, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => {
