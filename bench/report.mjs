@@ -104,7 +104,7 @@ export function markdown(r) {
   out.push(`Chromium ${r.chromium ?? '?'}, Lighthouse ${r.lighthouse?.home?.lighthouseVersion ?? '—'}, ` +
     `${r.machine.cpus} CPUs (load ${r.machine.loadavgAtStart[0]} at start, shared), Node ${r.machine.node}; ` +
     `served by bench/server.mjs (precompressed brotli, cache headers). Whole run ${Math.round(r.seconds)} s` +
-    `${r.build.seconds ? `, build ${r.build.seconds} s` : ''}; precompression ${r.precompress.seconds} s for ${r.precompress.files} files.`, '');
+    `${r.build.seconds ? `, build ${r.build.seconds} s` : ''}; precompression of ${r.precompress.files} files ${r.precompress.seconds} s (${r.precompress.cachedSeconds} s from its cache).`, '');
   if (r.lighthouse) out.push(lighthouseTable(r.lighthouse), '');
   if (r.sizes) out.push(sizesTable(r.sizes, r.budget), '');
   if (r.navigation || r.memory) out.push(navigationTable(r.navigation, r.memory), '');
