@@ -31,6 +31,8 @@ function lighthouseTable(lh) {
     });
     lines.push(`| ${label} | ${cells.join(' | ')} |`);
   }
+  lines.push('', `Each run (performance / LCP / TBT): ${cols.map((c) => `${c} ${lh[c].runs
+    .map((x) => `${x.performance} / ${ms(x.lcp)} / ${ms(x.tbt)}`).join(', ')}`).join('; ')}.`);
   return lines.join('\n');
 }
 
@@ -110,7 +112,8 @@ export function markdown(r) {
   if (r.navigation || r.memory) out.push(navigationTable(r.navigation, r.memory), '');
   if (r.lighthouse) out.push('Lighthouse audits that cost points (run with the median performance score):', '', failingAudits(r.lighthouse), '');
   if (r.sizes) {
-    out.push('Loading (phone viewport, unthrottled):', '');
+    out.push('Loading, from the browser itself (phone viewport, unthrottled; Lighthouse 12.2.3 cannot read ' +
+      'Chromium 156 traces for its LCP-element and render-blocking audits):', '');
     for (const [page, s] of Object.entries(r.sizes)) {
       out.push(`- ${page}: LCP element ${s.lcpElement ?? '—'}; render-blocking: ${s.renderBlocking.join(', ') || 'none'}`);
     }
