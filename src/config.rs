@@ -1,6 +1,7 @@
 //! Run-time configuration, read from the page so one build can be re-pointed by editing
 //! `index.html` in `dist/`: the base path the app is hosted under (`<base href>`, set by
-//! `trunk build --public-url`) and the API base (`<meta name="portal-api">`).
+//! `trunk build --public-url`), the API base (`<meta name="portal-api">`) and where readers'
+//! feedback goes (`<meta name="portal-feedback">`, `<meta name="portal-feedback-email">`).
 
 /// Where the app lives and where its content comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,7 +13,14 @@ pub struct Config {
     /// The site's origin (`https://example.uz`) for canonical and alternate links, from
     /// `<meta name="portal-origin">`; empty when not configured (links stay path-absolute).
     pub origin: String,
+    /// Absolute URL the feedback form POSTs to; `None`: the form opens an e-mail instead.
+    pub feedback: Option<String>,
+    /// The address of that e-mail (and of "or write to").
+    pub feedback_email: String,
 }
+
+/// Until a host sets its own in `index.html`.
+const DEFAULT_FEEDBACK_EMAIL: &str = "feedback@example.org";
 
 impl Default for Config {
     fn default() -> Self {
@@ -20,6 +28,8 @@ impl Default for Config {
             base: String::new(),
             api: "/api/v1".into(),
             origin: String::new(),
+            feedback: None,
+            feedback_email: DEFAULT_FEEDBACK_EMAIL.into(),
         }
     }
 }
@@ -45,16 +55,28 @@ impl Config {
         let api = web_sys::Url::new_with_base(&api_setting, &base_uri)
             .map(|u| u.href())
             .unwrap_or(api_setting);
-        let origin = doc
-            .query_selector("meta[name=portal-origin]")
-            .ok()
-            .flatten()
-            .and_then(|m| m.get_attribute("content"))
-            .unwrap_or_default();
+        let meta = |name: &str| {
+            doc.query_selector(&format!("meta[name={name}]"))
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("content"))
+                .filter(|c| !c.trim().is_empty())
+        };
+        let origin = meta("portal-origin").unwrap_or_default();
+        // Relative to the base too; only http(s) (the CSP allows its origin, see prerender).
+        let feedback = meta("portal-feedback")
+            .and_then(|f| web_sys::Url::new_with_base(&f, &base_uri).ok())
+            .filter(|u| matches!(u.protocol().as_str(), "https:" | "http:"))
+            .map(|u| u.href());
+        let feedback_email = meta("portal-feedback-email")
+            .filter(|e| e.contains('@') && !e.contains(['?', '&', '<', '>', '"']))
+            .unwrap_or_else(|| DEFAULT_FEEDBACK_EMAIL.into());
         Self {
             base: base.trim_end_matches('/').to_string(),
             api: api.trim_end_matches('/').to_string(),
             origin: origin.trim_end_matches('/').to_string(),
+            feedback,
+            feedback_email,
         }
     }
 

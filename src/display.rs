@@ -33,8 +33,6 @@ pub const SETTINGS: [Setting; 4] = [
     },
 ];
 
-const STORAGE_KEY: &str = "portal.display";
-
 /// The reader's choice: for each of [`SETTINGS`], the index of its value.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Display(pub [usize; 4]);
@@ -76,7 +74,9 @@ impl Display {
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{Display, SETTINGS, STORAGE_KEY};
+    use super::{Display, SETTINGS};
+
+    const STORAGE_KEY: &str = "portal.display";
 
     fn storage() -> Option<web_sys::Storage> {
         web_sys::window()?.local_storage().ok().flatten()

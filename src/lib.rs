@@ -17,6 +17,7 @@ pub mod links;
 pub mod pages;
 pub mod preferences;
 pub mod prerendered;
+pub mod share;
 pub mod text_match;
 
 use leptos::prelude::*;

@@ -35,6 +35,11 @@ pub fn section(lang: Lang, section: &str) -> String {
     format!("/{}/{section}", lang.code())
 }
 
+/// A static page of the portal (`open-government`, `accessibility`, `privacy`).
+pub fn page(lang: Lang, slug: &str) -> String {
+    format!("/{}/pages/{slug}", lang.code())
+}
+
 /// The same app path in another language: the first segment is the language code.
 /// `/ru/news/7` → `/en/news/7`; a path without a language becomes that language's home.
 pub fn in_language(path: &str, lang: Lang) -> String {

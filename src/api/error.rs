@@ -1,5 +1,6 @@
 //! What can go wrong when loading content, in terms a page can act on.
 
+use crate::i18n::Texts;
 use serde::{Deserialize, Serialize};
 
 /// A failed request. Serializable so that it can travel with hydration data.
@@ -20,4 +21,21 @@ pub enum ApiError {
     /// The body is not the JSON the contract describes.
     #[error("undecodable response: {0}")]
     Decode(String),
+    /// The answer is larger than the client accepts (see `transport::MAX_BODY`).
+    #[error("response too large")]
+    TooLarge,
+}
+
+impl ApiError {
+    /// What went wrong, for the reader.
+    pub fn describe(&self, t: &Texts) -> String {
+        match self {
+            Self::Network => t.error_network.to_string(),
+            Self::Timeout => t.error_timeout.to_string(),
+            Self::NotFound => (t.error_status)(404),
+            Self::Status(code) => (t.error_status)(*code),
+            Self::Decode(_) => t.error_decode.to_string(),
+            Self::TooLarge => t.error_too_large.to_string(),
+        }
+    }
 }

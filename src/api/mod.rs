@@ -3,6 +3,7 @@
 
 mod client;
 mod error;
+mod feedback;
 mod transport;
 
 pub use client::{
@@ -10,6 +11,7 @@ pub use client::{
     fetch_news_page, fetch_page, fetch_site,
 };
 pub use error::ApiError;
+pub use feedback::{send_feedback, Feedback};
 pub use portal_api::*;
 #[cfg(not(target_arch = "wasm32"))]
 pub use transport::ApiRoot;

@@ -2,7 +2,9 @@
 
 mod agency_list;
 mod article_body;
+mod breadcrumbs;
 mod contacts;
+mod content_tools;
 mod display_settings;
 mod faq_widget;
 mod filter_field;
@@ -15,6 +17,8 @@ mod loaded;
 mod news_calendar;
 mod news_list;
 mod offline_notice;
+mod page_actions;
+mod page_feedback;
 mod pagination;
 mod published_date;
 mod sample_tag;
@@ -24,7 +28,9 @@ mod translation_notice;
 
 pub use agency_list::AgencyList;
 pub use article_body::ArticleBody;
+pub use breadcrumbs::{Breadcrumbs, Crumb};
 pub use contacts::Contacts;
+pub use content_tools::{use_page_url, ContentTools};
 pub use display_settings::DisplaySettings;
 pub use faq_widget::{FaqWidget, TopQuestions};
 pub use filter_field::FilterField;
@@ -37,6 +43,8 @@ pub use loaded::Loaded;
 pub use news_calendar::NewsCalendar;
 pub use news_list::NewsList;
 pub use offline_notice::OfflineNotice;
+pub use page_actions::PageActions;
+pub use page_feedback::PageFeedback;
 pub use pagination::Pagination;
 pub use published_date::PublishedDate;
 pub use sample_tag::SampleTag;

@@ -65,16 +65,7 @@ pub fn ErrorView(
     page: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let detail = move || {
-        let t = i18n.t();
-        match &error {
-            ApiError::Network => t.error_network.to_string(),
-            ApiError::Timeout => t.error_timeout.to_string(),
-            ApiError::NotFound => (t.error_status)(404),
-            ApiError::Status(code) => (t.error_status)(*code),
-            ApiError::Decode(_) => t.error_decode.to_string(),
-        }
-    };
+    let detail = move || error.describe(i18n.t());
     let title = move || i18n.t().error_title;
     view! {
         <div class="error-view" role="alert">

@@ -221,6 +221,33 @@ pub struct Texts {
     pub crash_message: &'static str,
     pub reload_page: &'static str,
     pub offline_notice: &'static str,
+    pub breadcrumbs_label: &'static str,
+    pub share_title: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub opens_in_new_tab: &'static str,
+    pub page_useful: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub report_problem: &'static str,
+    pub feedback_no_personal_data: &'static str,
+    pub feedback_doing: &'static str,
+    pub feedback_wrong: &'static str,
+    pub characters_left: fn(u32) -> String,
+    pub feedback_empty: &'static str,
+    pub feedback_too_long: &'static str,
+    pub send: &'static str,
+    pub send_by_email: &'static str,
+    pub sending: &'static str,
+    pub feedback_thanks: &'static str,
+    pub feedback_failed: &'static str,
+    pub feedback_offline: &'static str,
+    pub or_write_to: &'static str,
+    pub accessibility_statement: &'static str,
+    pub privacy_notice: &'static str,
+    pub error_too_large: &'static str,
+    pub news_feeds: &'static str,
 }
 
 /// The language of the current page, for components: `i18n.t()` reads its strings.
@@ -334,6 +361,32 @@ mod tests {
                 t.crash_message,
                 t.reload_page,
                 t.offline_notice,
+                t.breadcrumbs_label,
+                t.share_title,
+                t.copy_link,
+                t.link_copied,
+                t.copy_failed,
+                t.opens_in_new_tab,
+                t.page_useful,
+                t.yes,
+                t.no,
+                t.report_problem,
+                t.feedback_no_personal_data,
+                t.feedback_doing,
+                t.feedback_wrong,
+                t.feedback_empty,
+                t.feedback_too_long,
+                t.send,
+                t.send_by_email,
+                t.sending,
+                t.feedback_thanks,
+                t.feedback_failed,
+                t.feedback_offline,
+                t.or_write_to,
+                t.accessibility_statement,
+                t.privacy_notice,
+                t.error_too_large,
+                t.news_feeds,
             ];
             let lists = t.months.iter().chain(&t.weekdays_short).chain(&t.weekdays);
             let lists = lists.chain(&t.months_standalone).chain(&t.display_legends);
@@ -351,6 +404,7 @@ mod tests {
             assert!((t.agency_count)(40).contains("40"));
             assert!((t.more_in_category)("X").contains('X'));
             assert!((t.news_count)(3).contains('3'));
+            assert!((t.characters_left)(999).contains("999"));
             assert!((t.news_of_day)("1 X").contains("1 X"));
             for (setting, names) in crate::display::SETTINGS.iter().zip(t.display_values) {
                 assert_eq!(

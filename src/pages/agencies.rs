@@ -1,7 +1,7 @@
 //! `/{lang}/agencies`: the list of government agencies.
 
 use crate::api::fetch_agencies;
-use crate::components::{AgencyList, Loaded, SkeletonShape};
+use crate::components::{AgencyList, Breadcrumbs, ContentTools, Loaded, SkeletonShape};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -13,11 +13,13 @@ pub fn AgenciesPage() -> impl IntoView {
     view! {
         <Title text=move || i18n.t().agencies_title/>
         <Meta name="description" content=move || i18n.t().footer_about/>
+        <Breadcrumbs current=Signal::derive(move || i18n.t().agencies_title.to_string())/>
         <h1>{move || i18n.t().agencies_title}</h1>
         <Loaded
             resource=agencies
             skeleton=SkeletonShape::NewsList
             view=|agencies| view! { <AgencyList agencies/> }
         />
+        <ContentTools title=Signal::derive(move || i18n.t().agencies_title.to_string())/>
     }
 }

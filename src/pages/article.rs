@@ -2,8 +2,8 @@
 
 use crate::api::{fetch_article, ApiError, Article};
 use crate::components::{
-    content_lang, ArticleBody, Loaded, NewsList, NotFound, PublishedDate, SampleTag, SkeletonShape,
-    TranslationNotice,
+    content_lang, ArticleBody, Breadcrumbs, ContentTools, Loaded, NewsList, NotFound,
+    PublishedDate, SampleTag, SkeletonShape, TranslationNotice,
 };
 use crate::config::use_config;
 use crate::i18n::use_i18n;
@@ -54,6 +54,15 @@ fn ArticleView(article: Article) -> impl IntoView {
     let config = use_config();
     let category_href = config.href(&links::news(i18n.lang(), Some(&article.category.slug), 1));
     let category_name = article.category.name.clone();
+    let lang = i18n.lang();
+    let trail = vec![
+        (links::news(lang, None, 1), i18n.t().news_title.to_string()),
+        (
+            links::news(lang, Some(&article.category.slug), 1),
+            article.category.name.clone(),
+        ),
+    ];
+    let title = article.title.clone();
     let text_lang = article.lang.as_deref().map(content_lang);
     let related = (!article.related.is_empty()).then(|| {
         view! {
@@ -64,6 +73,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         }
     });
     view! {
+        <Breadcrumbs trail current=title.clone()/>
         <article class="article">
             <header class="article__header">
                 <p class="article__meta">
@@ -85,12 +95,8 @@ fn ArticleView(article: Article) -> impl IntoView {
             {article.byline.map(|b| view! {
                 <p class="article__byline"><span class="article__byline-label">{move || i18n.t().source} ": "</span><span lang=text_lang>{b}</span></p>
             })}
-            <p class="article__actions no-print">
-                <button type="button" class="button button--secondary" on:click=|_| {
-                    let _ = window().print();
-                }>{move || i18n.t().print}</button>
-            </p>
         </article>
         {related}
+        <ContentTools title/>
     }
 }

@@ -1,7 +1,7 @@
 //! `/{lang}/faq`: the FAQ widget over the whole FAQ.
 
 use crate::api::fetch_faq;
-use crate::components::{FaqWidget, Loaded, SkeletonShape};
+use crate::components::{Breadcrumbs, ContentTools, FaqWidget, Loaded, SkeletonShape};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -15,7 +15,9 @@ pub fn FaqPage() -> impl IntoView {
     view! {
         <Title text=move || i18n.t().faq_title/>
         <Meta name="description" content=move || i18n.t().footer_about/>
+        <Breadcrumbs current=Signal::derive(move || i18n.t().faq_title.to_string())/>
         <h1>{move || i18n.t().faq_title}</h1>
         <Loaded resource=faq skeleton=SkeletonShape::NewsList view=move |faq| view! { <FaqWidget faq fragment/> }/>
+        <ContentTools title=Signal::derive(move || i18n.t().faq_title.to_string())/>
     }
 }

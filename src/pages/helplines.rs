@@ -1,7 +1,7 @@
 //! `/{lang}/helplines`: the helpline directory.
 
 use crate::api::fetch_helplines;
-use crate::components::{HelplineDirectory, Loaded, SkeletonShape};
+use crate::components::{Breadcrumbs, ContentTools, HelplineDirectory, Loaded, SkeletonShape};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -13,11 +13,13 @@ pub fn HelplinesPage() -> impl IntoView {
     view! {
         <Title text=move || i18n.t().helplines_title/>
         <Meta name="description" content=move || i18n.t().footer_about/>
+        <Breadcrumbs current=Signal::derive(move || i18n.t().helplines_title.to_string())/>
         <h1>{move || i18n.t().helplines_title}</h1>
         <Loaded
             resource=helplines
             skeleton=SkeletonShape::NewsList
             view=|helplines| view! { <HelplineDirectory helplines/> }
         />
+        <ContentTools title=Signal::derive(move || i18n.t().helplines_title.to_string())/>
     }
 }

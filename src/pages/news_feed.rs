@@ -4,7 +4,7 @@
 
 use super::CalendarPanel;
 use crate::api::{fetch_calendar_month, fetch_news_page, fetch_site, Category, Date, NewsPage};
-use crate::components::{Loaded, Message, NewsList, Pagination, SkeletonShape};
+use crate::components::{Breadcrumbs, Loaded, Message, NewsList, Pagination, SkeletonShape};
 use crate::config::use_config;
 use crate::i18n::{format_date, use_i18n, I18n, Texts};
 use crate::links;
@@ -98,8 +98,22 @@ pub fn NewsFeedPage() -> impl IntoView {
         _ => None,
     });
 
+    // Home › News › this category or day; the feed of all news is the end of its trail.
+    let trail = Signal::derive(move || match request.get() {
+        Request::Feed {
+            category: Some(_), ..
+        }
+        | Request::Day(_) => vec![(
+            links::news(i18n.lang(), None, 1),
+            i18n.t().news_title.to_string(),
+        )],
+        _ => Vec::new(),
+    });
+    let current = Signal::derive(move || heading().unwrap_or_else(|| i18n.t().news_title.into()));
+
     view! {
         <Title text=title/>
+        <Breadcrumbs trail current/>
         <Meta name="description" content=move || i18n.t().footer_about/>
         <h1>
             {move || match heading() {

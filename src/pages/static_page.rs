@@ -2,8 +2,8 @@
 
 use crate::api::{fetch_page, ApiError, StaticPage};
 use crate::components::{
-    content_lang, ArticleBody, Loaded, NotFound, PublishedDate, SampleTag, SkeletonShape,
-    TranslationNotice,
+    content_lang, ArticleBody, Breadcrumbs, ContentTools, Loaded, NotFound, PublishedDate,
+    SampleTag, SkeletonShape, TranslationNotice,
 };
 use crate::i18n::use_i18n;
 use crate::links;
@@ -48,7 +48,9 @@ pub fn StaticPagePage() -> impl IntoView {
 fn PageView(page: StaticPage) -> impl IntoView {
     let i18n = use_i18n();
     let text_lang = page.lang.as_deref().map(content_lang);
+    let title = page.title.clone();
     view! {
+        <Breadcrumbs current=title.clone()/>
         <article class="article">
             <header class="article__header">
                 <h1 class="article__title" lang=text_lang.clone()>{page.title}</h1>
@@ -62,5 +64,6 @@ fn PageView(page: StaticPage) -> impl IntoView {
                 <ArticleBody blocks=page.body/>
             </div>
         </article>
+        <ContentTools title/>
     }
 }

@@ -1,0 +1,34 @@
+//! What follows every piece of content: share and print, then "Is this page useful?".
+
+use super::{same_page_in, PageActions, PageFeedback};
+use crate::config::use_config;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+
+#[component]
+pub fn ContentTools(
+    /// The content's title, for the share links.
+    #[prop(into)]
+    title: Signal<String>,
+) -> impl IntoView {
+    let url = use_page_url();
+    view! {
+        <PageActions url title/>
+        <PageFeedback url/>
+    }
+}
+
+/// The full address of the current page. Prerendered with the configured origin (or none);
+/// in the browser, the origin it was opened from.
+pub fn use_page_url() -> Signal<String> {
+    let i18n = use_i18n();
+    let config = use_config();
+    let path = same_page_in(i18n.lang());
+    let origin = RwSignal::new(config.origin.clone());
+    Effect::new(move || {
+        if let Ok(o) = window().location().origin() {
+            origin.set(o);
+        }
+    });
+    Signal::derive(move || format!("{}{}{}", origin.get(), config.base, path()))
+}
