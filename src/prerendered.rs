@@ -1,8 +1,9 @@
-//! The contract between the prerender step and the browser: which address and which API a
-//! page's HTML was rendered for. The prerender step writes it into the page's `<head>`; the
+//! The contract between the prerender step and the browser: which address, which API and
+//! which feedback setting a page's HTML was rendered for. The prerender step writes it into the page's `<head>`; the
 //! app reads it to decide between hydrating and rendering from scratch.
 
-/// `<meta name="portal-prerendered" content="{path and query}" data-api="{API setting}">`.
+/// `<meta name="portal-prerendered" content="{path and query}" data-api="{API setting}"
+/// data-feedback="{feedback setting}">`.
 pub const MARKER: &str = "portal-prerendered";
 
 /// The address a page is prerendered for, as the browser shows it, with a trailing slash
@@ -20,7 +21,7 @@ pub fn normalize(path_and_query: &str) -> String {
     format!("{path}{query}")
 }
 
-/// True when this page's HTML was prerendered for the current address and API.
+/// True when this page's HTML was prerendered for the current address and settings.
 #[cfg(target_arch = "wasm32")]
 pub fn matches_this_page() -> bool {
     let doc = leptos::prelude::document();
@@ -31,11 +32,13 @@ pub fn matches_this_page() -> bool {
     else {
         return false;
     };
-    let api_now = doc
-        .query_selector("meta[name=portal-api]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"));
+    let setting = |name: &str| {
+        doc.query_selector(&format!("meta[name={name}]"))
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default()
+    };
     let location = leptos::prelude::window().location();
     let here = format!(
         "{}{}",
@@ -43,7 +46,8 @@ pub fn matches_this_page() -> bool {
         location.search().unwrap_or_default()
     );
     marker.get_attribute("content").as_deref() == Some(normalize(&here).as_str())
-        && marker.get_attribute("data-api") == api_now
+        && marker.get_attribute("data-api").unwrap_or_default() == setting("portal-api")
+        && marker.get_attribute("data-feedback").unwrap_or_default() == setting("portal-feedback")
 }
 
 /// Empties the page before rendering from scratch: the static shell, or HTML prerendered for

@@ -52,6 +52,9 @@ fn main() {
             page.api_setting.trim_start_matches('/')
         ),
         origin: options.origin.clone(),
+        // Only whether there is an endpoint shapes the page; its address is read in the browser.
+        feedback: (!page.feedback_setting.is_empty()).then(|| page.feedback_setting.clone()),
+        feedback_email: page.feedback_email.clone(),
     };
 
     let routes = routes(&api_dir);
@@ -258,10 +261,11 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
         .map(|d| format!("<script>{d}</script>"))
         .collect();
     let marker = format!(
-        r#"<meta name="{}" content="{}" data-api="{}">"#,
+        r#"<meta name="{}" content="{}" data-api="{}" data-feedback="{}">"#,
         prerendered::MARKER,
         prerendered::normalize(&url),
-        page.api_setting
+        page.api_setting,
+        page.feedback_setting
     );
     // A static host serves this file for any query (`/en/news?date=…` gets `/en/news`): hide
     // the content that does not belong to the address until the app has rendered the right one.
@@ -281,7 +285,7 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
     // Let the page's last tasks finish before its owner goes.
     POOL.with(|p| p.borrow_mut().run_until_stalled());
     owner.unset();
-    with_csp(&document, &page.api_setting)
+    with_csp(&document, &page.connect)
 }
 
 /// Trunk's `index.html`, cut where the app's content goes.
@@ -293,6 +297,11 @@ struct Template {
     shell: String,
     /// The `content` of `<meta name="portal-api">`.
     api_setting: String,
+    /// The `content` of `<meta name="portal-feedback">` (empty: none) and of `…-email`.
+    feedback_setting: String,
+    feedback_email: String,
+    /// The settings of the app's requests to other places (API, feedback endpoint), for the CSP.
+    connect: Vec<String>,
 }
 
 impl Template {
@@ -333,10 +342,19 @@ impl Template {
         head = head.replacen("<html lang=en>", "<html>", 1);
         let api_setting =
             attribute_after(html, "name=portal-api", "content").unwrap_or_else(|| "api/v1".into());
+        // `name=portal-feedback>`: the endpoint, not `portal-feedback-email` (trunk's minified
+        // HTML puts `name` last).
+        let feedback_setting =
+            attribute_after(html, "name=portal-feedback>", "content").unwrap_or_default();
+        let feedback_email = attribute_after(html, "name=portal-feedback-email", "content")
+            .unwrap_or_else(|| Config::default().feedback_email);
         Self {
             head,
             shell: html.to_string(),
+            connect: vec![api_setting.clone(), feedback_setting.clone()],
             api_setting,
+            feedback_setting,
+            feedback_email,
         }
     }
 
@@ -349,7 +367,7 @@ impl Template {
     }
 
     fn shell(&self) -> String {
-        with_csp(&self.shell, &self.api_setting)
+        with_csp(&self.shell, &self.connect)
     }
 }
 
@@ -388,9 +406,10 @@ fn without_csp(html: &str) -> String {
 }
 
 /// Adds a Content-Security-Policy that allows exactly the document's own inline scripts (by
-/// hash), scripts and styles from the site, requests to the site and to the API (which may be on
-/// another origin: `api_setting` is the `portal-api` meta's content), and nothing else.
-fn with_csp(document: &str, api_setting: &str) -> String {
+/// hash), scripts and styles from the site, requests to the site and to the places the app is
+/// set to talk to (`connect`: the API and feedback settings, which may be on other origins),
+/// and nothing else.
+fn with_csp(document: &str, connect: &[String]) -> String {
     let mut hashes = String::new();
     let mut rest = document;
     while let Some(start) = rest.find("<script") {
@@ -411,7 +430,11 @@ fn with_csp(document: &str, api_setting: &str) -> String {
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
          img-src 'self' https: data:; connect-src 'self'{api}; object-src 'none'; base-uri 'self'; \
          form-action 'self'",
-        api = origin_of(api_setting).map_or(String::new(), |o| format!(" {o}"))
+        api = connect
+            .iter()
+            .filter_map(|c| origin_of(c))
+            .map(|o| format!(" {o}"))
+            .collect::<String>()
     );
     let meta = format!(r#"{CSP_START} content="{csp}">"#);
     match document.find("<meta charset=utf-8>") {
@@ -441,9 +464,13 @@ mod tests {
         );
         let page =
             "<html><head><meta charset=utf-8></head><body><script>a()</script></body></html>";
-        let csp = with_csp(page, "https://api.example.uz/v1/");
+        let connect = [
+            "https://api.example.uz/v1/".into(),
+            "https://fb.example.uz/r".into(),
+        ];
+        let csp = with_csp(page, &connect);
         assert!(
-            csp.contains("connect-src 'self' https://api.example.uz;"),
+            csp.contains("connect-src 'self' https://api.example.uz https://fb.example.uz;"),
             "{csp}"
         );
         assert!(csp.contains("'sha256-"));

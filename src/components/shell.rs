@@ -54,10 +54,32 @@ fn announce_navigation() -> ReadSignal<String> {
     announcement
 }
 
+/// Before printing, each link in the content gets its full address (`a.href` is resolved by
+/// the browser) for the print stylesheet to write after it.
+fn print_link_addresses() {
+    Effect::new(move || {
+        let handle = window_event_listener(leptos::ev::beforeprint, |_| {
+            let Ok(links) = document().query_selector_all("main a[href]") else {
+                return;
+            };
+            for i in 0..links.length() {
+                if let Some(a) = links
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+                {
+                    let _ = a.set_attribute("data-print-href", &a.href());
+                }
+            }
+        });
+        on_cleanup(move || handle.remove());
+    });
+}
+
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let announcement = announce_navigation();
+    print_link_addresses();
     view! {
         <p class="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</p>
         <a class="skip-link" href="#main" on:click=skip_to_main>
