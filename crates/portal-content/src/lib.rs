@@ -12,17 +12,23 @@
 
 pub mod check;
 pub mod directory;
+pub mod sample;
 pub mod schema;
 pub mod source;
 pub mod tree;
 
 use directory::SourceFile;
+use indicatif::{ProgressBar, ProgressStyle};
 use portal_api::{paths, Agencies, Article, Faq, Helplines, Site, StaticPage};
 pub use portal_api::{FALLBACK_LANGUAGE, LANGUAGES};
+use rayon::prelude::*;
 use source::{ArticleSource, PageSource, SourceError};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tree::{Listed, Plan};
 
 /// What a build did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,7 +55,12 @@ pub struct Report {
     pub pages: usize,
     /// Of `pages`, those served from [`FALLBACK_LANGUAGE`].
     pub page_fallbacks: usize,
+    /// Files of the built languages, over all languages.
     pub files: usize,
+    /// Of `files`, those already on disk with the same bytes, left untouched.
+    pub unchanged: usize,
+    /// Stale files removed from the built languages' folders.
+    pub removed: usize,
 }
 
 /// One language, read and checked.
@@ -72,7 +83,7 @@ pub struct Language {
 /// One language, completed from the fallback language and ready to render.
 struct Built<'a> {
     site: &'a Site,
-    articles: Vec<Article>,
+    articles: Vec<Listed<'a>>,
     /// The FAQ and how many of its questions are fallbacks.
     faq: Option<(Faq, usize)>,
     /// The helplines and how many of them are fallbacks.
@@ -93,6 +104,7 @@ struct Built<'a> {
 /// Nothing is written unless every source is valid. Each `out/{lang}/` that is built is
 /// deleted first, so no stale file remains; other folders of `out` are left alone.
 pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
+    let timer = Timer::new();
     let folders = language_folders(source).map_err(|e| vec![e])?;
     let mut languages = Vec::new();
     let mut errors = Vec::new();
@@ -103,6 +115,7 @@ pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
         }
     }
 
+    timer.lap("read and parse the sources");
     // Cross-language checks, for every language that could be read on its own.
     let mut built: Vec<Built> = Vec::new();
     match languages.iter().find(|l| l.site.lang == FALLBACK_LANGUAGE) {
@@ -176,17 +189,23 @@ pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
         pages: 0,
         page_fallbacks: 0,
         files: 0,
+        unchanged: 0,
+        removed: 0,
     };
-    for b in &built {
+    let mut plans = Vec::with_capacity(built.len());
+    for b in built {
         let lang = &b.site.lang;
-        let mut files = tree::render(b.site, &b.articles);
+        report.languages.push(lang.clone());
+        report.articles += b.articles.len();
+        report.fallbacks += b.articles.iter().filter(|a| a.lang.is_some()).count();
+        let mut plan = Plan::new(b.site, b.articles);
         if let Some((faq, fallbacks)) = &b.faq {
-            files.insert(paths::faq(lang), tree::json(faq));
+            plan.add(paths::faq(lang), tree::json(faq));
             report.questions += faq.topics.iter().map(|t| t.questions.len()).sum::<usize>();
             report.question_fallbacks += fallbacks;
         }
         if let Some((helplines, fallbacks)) = &b.helplines {
-            files.insert(paths::helplines(lang), tree::json(helplines));
+            plan.add(paths::helplines(lang), tree::json(helplines));
             report.helplines += helplines
                 .groups
                 .iter()
@@ -195,21 +214,21 @@ pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
             report.helpline_fallbacks += fallbacks;
         }
         if let Some((agencies, fallbacks)) = &b.agencies {
-            files.insert(paths::agencies(lang), tree::json(agencies));
+            plan.add(paths::agencies(lang), tree::json(agencies));
             report.agencies += agencies.agencies.len();
             report.agency_fallbacks += fallbacks;
         }
         for page in &b.pages {
-            files.insert(paths::page(lang, &page.slug), tree::json(page));
+            plan.add(paths::page(lang, &page.slug), tree::json(page));
             report.pages += 1;
             report.page_fallbacks += usize::from(page.lang.is_some());
         }
-        write_language(out, lang, &files).map_err(|e| vec![e])?;
-        report.languages.push(lang.clone());
-        report.articles += b.articles.len();
-        report.fallbacks += b.articles.iter().filter(|a| a.lang.is_some()).count();
-        report.files += files.len();
+        plans.push(plan);
     }
+    timer.lap("complete and plan the languages");
+    let written = write(out, &plans, report.articles).map_err(|e| vec![e])?;
+    (report.files, report.unchanged, report.removed) = written;
+    timer.lap("render and write");
     Ok(report)
 }
 
@@ -296,15 +315,15 @@ fn complete_pages(
 /// Errors: a category slug set differing from the fallback's; an article with no original
 /// (an id the fallback language lacks); a translation whose date, category or sample flag
 /// differs from its original's.
-pub fn complete(
-    language: &Language,
-    fallback: &Language,
+pub fn complete<'a>(
+    language: &'a Language,
+    fallback: &'a Language,
     source: &Path,
-) -> Result<Vec<Article>, Vec<SourceError>> {
+) -> Result<Vec<Listed<'a>>, Vec<SourceError>> {
     let site = &language.site;
     let fallback_dir = source.join(&fallback.site.lang);
     if site.lang == fallback.site.lang {
-        return Ok(language.articles.clone());
+        return Ok(language.articles.iter().map(Listed::own).collect());
     }
     let mut errors = Vec::new();
     let slugs =
@@ -384,17 +403,17 @@ pub fn complete(
     }
 
     let own: BTreeSet<u32> = language.articles.iter().map(|a| a.id).collect();
-    let mut articles = language.articles.clone();
+    let mut articles: Vec<Listed> = language.articles.iter().map(Listed::own).collect();
     for original in fallback.articles.iter().filter(|a| !own.contains(&a.id)) {
         let category = site
             .categories
             .iter()
             .find(|c| c.slug == original.category.slug)
             .expect("the category slugs were checked to be the same");
-        articles.push(Article {
-            category: category.clone(),
-            lang: Some(fallback.site.lang.clone()),
-            ..original.clone()
+        articles.push(Listed {
+            article: original,
+            category,
+            lang: Some(&fallback.site.lang),
         });
     }
     Ok(articles)
@@ -458,11 +477,22 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
             Err(e) => errors.push(e),
         }
     }
-    let mut parsed: Vec<ArticleSource> = Vec::new();
-    for file in source_files(&dir.join("news"), "an article `{id}-{short-slug}.txt`")
-        .map_err(|e| vec![e])?
-    {
-        match read(&file).and_then(|text| source::parse_article(&file, &text)) {
+    let files = source_files(&dir.join("news"), "an article `{id}-{short-slug}.txt`")
+        .map_err(|e| vec![e])?;
+    let progress = progress_bar(files.len(), files.len() as u64, "reading");
+    // In parallel (a folder can hold 100,000 articles); `collect` keeps the files' order.
+    let results: Vec<Result<ArticleSource, SourceError>> = files
+        .par_iter()
+        .map(|file| {
+            let parsed = read(file).and_then(|text| source::parse_article(file, &text));
+            progress.inc(1);
+            parsed
+        })
+        .collect();
+    progress.finish_and_clear();
+    let mut parsed: Vec<ArticleSource> = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
             Ok(a) => parsed.push(a),
             Err(e) => errors.push(e),
         }
@@ -470,12 +500,15 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
 
     let mut articles: Vec<Article> = Vec::with_capacity(parsed.len());
     let mut sources: Vec<ArticleSource> = Vec::with_capacity(parsed.len());
-    for (i, a) in parsed.iter().enumerate() {
-        if let Some(first) = parsed[..i].iter().find(|o| o.id == a.id) {
-            let message = format!("id {} is already used by {}", a.id, first.file.display());
+    // First file of each id, to report a duplicate (a map: sources can hold 100,000 articles).
+    let mut first_of: HashMap<u32, PathBuf> = HashMap::with_capacity(parsed.len());
+    for mut a in parsed {
+        if let Some(first) = first_of.get(&a.id) {
+            let message = format!("id {} is already used by {}", a.id, first.display());
             errors.push(SourceError::new(&a.file, Some(a.id_line), message));
             continue;
         }
+        first_of.insert(a.id, a.file.clone());
         let Some(category) = site.categories.iter().find(|c| c.slug == a.category) else {
             let known: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
             let message = format!(
@@ -487,6 +520,7 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
             errors.push(SourceError::new(&a.file, Some(a.category_line), message));
             continue;
         };
+        // The body moves into the article: the source keeps what locates errors.
         articles.push(Article {
             id: a.id,
             title: a.title.clone(),
@@ -494,13 +528,13 @@ pub fn read_language(source: &Path, lang: &str) -> Result<Language, Vec<SourceEr
             updated: a.updated,
             category: category.clone(),
             lead: a.lead.clone(),
-            body: a.body.clone(),
+            body: std::mem::take(&mut a.body),
             byline: a.byline.clone(),
             sample: a.sample,
             lang: None,
             related: Vec::new(),
         });
-        sources.push(a.clone());
+        sources.push(a);
     }
     if errors.is_empty() {
         Ok(Language {
@@ -576,24 +610,138 @@ fn read(file: &Path) -> Result<String, SourceError> {
     fs::read_to_string(file).map_err(|e| SourceError::new(file, None, format!("cannot read: {e}")))
 }
 
-/// Replaces `out/{lang}/` by `files`.
-fn write_language(out: &Path, lang: &str, files: &tree::Files) -> Result<(), SourceError> {
-    let dir = out.join(lang);
+/// Makes `out/{lang}/` of every plan hold exactly its files: `(files, unchanged, removed)`.
+///
+/// Files are rendered and written in parallel, one at a time, so that memory does not grow
+/// with the size of the tree; a progress bar is shown for big builds on a terminal.
+/// A file already there with the same bytes is left untouched, and stale files are removed
+/// last, rather than deleting the folder first: a rebuild writes only what changed, and
+/// ext4 is very slow to create files just after many were deleted (it skips inodes freed in
+/// the last 30 s one by one).
+fn write(
+    out: &Path,
+    plans: &[Plan],
+    articles: usize,
+) -> Result<(usize, usize, usize), SourceError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |e: std::io::Error| SourceError::new(&path, None, format!("cannot write: {e}"))
     };
-    if dir.exists() {
-        fs::remove_dir_all(&dir).map_err(io(&dir))?;
-    }
-    for (rel, json) in files {
-        let path = out.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io(parent))?;
+    let jobs: Vec<(&Plan, tree::Job, String)> = plans
+        .iter()
+        .flat_map(|plan| {
+            plan.jobs()
+                .into_iter()
+                .map(move |job| (plan, job, plan.path(job)))
+        })
+        .collect();
+    // A language folder that did not exist holds no file to compare with: skip the reads.
+    let fresh: HashSet<&str> = plans
+        .iter()
+        .map(|p| p.site.lang.as_str())
+        .filter(|lang| !out.join(lang).exists())
+        .collect();
+    // Folders first, once each, rather than a `create_dir_all` per file.
+    let folders: BTreeSet<&str> = jobs
+        .iter()
+        .filter_map(|(_, _, path)| path.rsplit_once('/').map(|(dir, _)| dir))
+        .collect();
+    for folder in &folders {
+        let dir = out.join(folder);
+        // A file where a folder is needed (left by something else) goes.
+        if dir.is_file() {
+            fs::remove_file(&dir).map_err(io(&dir))?;
         }
-        fs::write(&path, json).map_err(io(&path))?;
+        fs::create_dir_all(&dir).map_err(io(&dir))?;
     }
-    Ok(())
+    let progress = progress_bar(articles, jobs.len() as u64, "writing");
+    let unchanged = AtomicUsize::new(0);
+    jobs.par_iter().try_for_each(|(plan, job, path)| {
+        let file = out.join(path);
+        let json = plan.render(*job);
+        let old = match fresh.contains(plan.site.lang.as_str()) {
+            true => None,
+            false => fs::read(&file).ok(),
+        };
+        match old {
+            Some(old) if old == json.as_bytes() => {
+                unchanged.fetch_add(1, Ordering::Relaxed);
+            }
+            _ => {
+                if file.is_dir() {
+                    fs::remove_dir_all(&file).map_err(io(&file))?;
+                }
+                fs::write(&file, json).map_err(io(&file))?;
+            }
+        }
+        progress.inc(1);
+        Ok(())
+    })?;
+    progress.finish_and_clear();
+
+    // Stale files: anything else in the built languages' folders.
+    let keep: HashSet<&str> = jobs.iter().map(|(_, _, path)| path.as_str()).collect();
+    let mut removed = 0;
+    for plan in plans {
+        let dir = out.join(&plan.site.lang);
+        removed += remove_stale(out, &dir, &keep).map_err(io(&dir))?;
+    }
+    Ok((jobs.len(), unchanged.into_inner(), removed))
+}
+
+/// Removes every file under `dir` whose path relative to `root` is not in `keep`, and the
+/// folders left empty; the number of files removed.
+fn remove_stale(root: &Path, dir: &Path, keep: &HashSet<&str>) -> std::io::Result<usize> {
+    let mut removed = 0;
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            removed += remove_stale(root, &path, keep)?;
+            if fs::read_dir(&path)?.next().is_none() {
+                fs::remove_dir(&path)?;
+            }
+            continue;
+        }
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy();
+        if !keep.contains(rel.replace('\\', "/").as_str()) {
+            fs::remove_file(&path)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// Phase timings on stderr when `PORTAL_CONTENT_TIMINGS` is set, for the benchmark.
+struct Timer(Option<std::time::Instant>);
+
+impl Timer {
+    fn new() -> Self {
+        Self(std::env::var_os("PORTAL_CONTENT_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    fn lap(&self, what: &str) {
+        if let Some(start) = self.0 {
+            eprintln!("{:>7.2} s  {what}", start.elapsed().as_secs_f64());
+        }
+    }
+}
+
+/// Builds of fewer articles than this are quick enough to show no progress.
+const PROGRESS_FROM: usize = 1000;
+
+/// A progress bar over `len` steps, drawn on stderr only for builds of more than
+/// [`PROGRESS_FROM`] articles and only when stderr is a terminal (never in logs or tests).
+fn progress_bar(articles: usize, len: u64, what: &'static str) -> ProgressBar {
+    if articles <= PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    let style = ProgressStyle::with_template("{msg:8} [{bar:40}] {pos}/{len} files, {eta} left")
+        .expect("a valid template")
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(what);
+    bar
 }
 
 #[cfg(test)]
@@ -678,10 +826,21 @@ mod tests {
         fs::write(f.out("en/news/99.json"), "stale").unwrap();
         fs::create_dir_all(f.out("other")).unwrap();
         fs::write(f.out("other/keep.json"), "{}").unwrap();
-        f.build().unwrap();
+        fs::create_dir_all(f.out("en/news/category/gone/page")).unwrap();
+        fs::write(f.out("en/news/category/gone/page/1.json"), "stale").unwrap();
+        let report = f.build().unwrap();
+        assert_eq!((report.unchanged, report.removed), (0, 2));
         assert!(!f.out("en/news/99.json").exists());
+        assert!(
+            !f.out("en/news/category/gone").exists(),
+            "emptied folders go too"
+        );
         assert!(f.out("en/news/1.json").exists());
         assert!(f.out("other/keep.json").exists());
+
+        // A rebuild leaves every file untouched.
+        let again = f.build().unwrap();
+        assert_eq!((again.unchanged, again.removed), (again.files, 0));
     }
 
     #[test]

@@ -7,7 +7,10 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   portal-content build <source dir> <out dir>    build the static API, e.g. build content public/api/v1
   portal-content check <api dir | http(s) URL>   validate a whole API tree, e.g. check public/api/v1
-  portal-content schema <out dir>                write the JSON Schemas of the API files, e.g. schema docs/schema";
+  portal-content schema <out dir>                write the JSON Schemas of the API files, e.g. schema docs/schema
+  portal-content sample --articles N [--seed S] <source dir>
+                                                 add N synthetic sample articles to <source dir>/en/news/;
+                                                 run it on a copy: cp -r content /tmp/content-sample";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +22,7 @@ fn main() -> ExitCode {
     {
         ["build", source, out] => build(source, out),
         ["check", root] => check(root),
+        ["sample", rest @ ..] => sample(rest),
         ["schema", out] => match portal_content::schema::write(Path::new(out)) {
             Ok(names) => {
                 println!("portal-content: {} schemas written to {out}", names.len());
@@ -33,13 +37,72 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        [command, ..] if !["build", "check", "schema"].contains(command) => {
+        [command, ..] if !["build", "check", "schema", "sample"].contains(command) => {
             eprintln!("unknown command `{command}`\n{USAGE}");
             ExitCode::from(2)
         }
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn sample(args: &[&str]) -> ExitCode {
+    let usage = || {
+        eprintln!("{USAGE}");
+        ExitCode::from(2)
+    };
+    let (mut count, mut seed, mut dir) = (None, 1u64, None);
+    let mut args = args.iter();
+    while let Some(&arg) = args.next() {
+        match arg {
+            "--articles" => match args.next().and_then(|n| n.parse::<usize>().ok()) {
+                Some(n) if n > 0 => count = Some(n),
+                _ => return usage(),
+            },
+            "--seed" => match args.next().and_then(|n| n.parse::<u64>().ok()) {
+                Some(n) => seed = n,
+                None => return usage(),
+            },
+            _ if arg.starts_with("--") || dir.is_some() => return usage(),
+            _ => dir = Some(arg),
+        }
+    }
+    let (Some(count), Some(dir)) = (count, dir) else {
+        return usage();
+    };
+    let dir = Path::new(dir);
+    // The project's own sources sit beside its .git: sample articles must never land there.
+    if dir
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.parent().map(|p| p.join(".git").exists()))
+        .unwrap_or(false)
+    {
+        eprintln!(
+            "portal-content: {} is the sources of a repository: copy it first, e.g. cp -r {} /tmp/content-sample",
+            dir.display(),
+            dir.display()
+        );
+        return ExitCode::from(2);
+    }
+    match portal_content::sample::write(dir, count, seed) {
+        Ok(r) => {
+            println!(
+                "portal-content: {} sample articles (ids {}–{}, {} to {}) written to {}",
+                r.articles,
+                r.first_id,
+                r.last_id,
+                r.first_date,
+                r.last_date,
+                r.folder.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -116,13 +179,23 @@ fn build(source: &str, out: &str) -> ExitCode {
                     directory += &format!(" ({} served in {fallback})", r.page_fallbacks);
                 }
             }
+            let files = if r.unchanged + r.removed == 0 {
+                format!("{} files written to {out}", r.files)
+            } else {
+                format!(
+                    "{} files in {out} ({} written, {} unchanged, {} stale removed)",
+                    r.files,
+                    r.files - r.unchanged,
+                    r.unchanged,
+                    r.removed
+                )
+            };
             println!(
-                "portal-content: {} language{} ({}), {} articles{fallbacks}{directory}, {} files written to {out}",
+                "portal-content: {} language{} ({}), {} articles{fallbacks}{directory}, {files}",
                 r.languages.len(),
                 if r.languages.len() == 1 { "" } else { "s" },
                 r.languages.join(", "),
                 r.articles,
-                r.files
             );
             ExitCode::SUCCESS
         }

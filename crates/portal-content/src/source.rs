@@ -57,6 +57,7 @@ pub struct ArticleSource {
     pub sample: bool,
     /// Line of `sample:`, where a flag differing from the original's is reported.
     pub sample_line: usize,
+    /// Empty once the article is read into a language: the body moves into its `Article`.
     pub body: Vec<Block>,
 }
 
@@ -680,6 +681,53 @@ mod tests {
         let (line, msg) = error("id: 7\ntitle: T\n");
         assert_eq!(line, Some(2));
         assert!(msg.contains("not closed"), "{msg}");
+    }
+
+    #[test]
+    fn a_source_without_front_matter_is_an_error() {
+        // Only a body: the front matter is never closed.
+        let (line, msg) = error("Just a paragraph.\n\nAnother one.\n");
+        assert_eq!(line, Some(3));
+        assert!(msg.contains("front matter is not closed"), "{msg}");
+        // An empty front matter: the first required key is missing.
+        let (line, msg) = error("---\nBody.\n");
+        assert_eq!(line, Some(1));
+        assert!(msg.contains("lacks the required key `id`"), "{msg}");
+        // An empty file.
+        let (line, msg) = error("");
+        assert_eq!(line, Some(1));
+        assert!(msg.contains("not closed"), "{msg}");
+    }
+
+    /// Every prefix of a valid source, and the source with any one line dropped, doubled
+    /// or mangled, parses or fails with an error: never a panic.
+    #[test]
+    fn no_malformed_source_panics() {
+        let full = format!(
+            "{HEAD}Text.\n\n## H\n\n- a\n- b\n\n> q\n> — c\n\n![alt](/i.jpg)\n\nÜñíçødé “text” 🙂.\n"
+        );
+        for (i, _) in full.char_indices() {
+            let _ = parse_article(file(), &full[..i]);
+            let _ = parse_page(Path::new("p.txt"), &full[..i]);
+        }
+        let lines: Vec<&str> = full.lines().collect();
+        let mangles = [
+            "", "---", ":", "id:", "- ", ">", "![", "![]()", "## ", "#", "\u{feff}", "\r",
+        ];
+        for i in 0..lines.len() {
+            let mut dropped = lines.clone();
+            dropped.remove(i);
+            let _ = parse_article(file(), &dropped.join("\n"));
+            let mut doubled = lines.clone();
+            doubled.insert(i, lines[i]);
+            let _ = parse_article(file(), &doubled.join("\n"));
+            for m in mangles {
+                let mut mangled = lines.clone();
+                mangled[i] = m;
+                let _ = parse_article(file(), &mangled.join("\n"));
+                let _ = parse_page(Path::new("p.txt"), &mangled.join("\n"));
+            }
+        }
     }
 
     #[test]

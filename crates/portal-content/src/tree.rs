@@ -1,133 +1,347 @@
-//! The API files of one language, rendered in memory from its site and articles.
+//! The API files of one language, planned from its site and articles and rendered one file
+//! at a time, so that a build of 100,000 articles never holds all its files in memory and
+//! can render and write them in parallel.
+//!
+//! A [`Plan`] sorts the articles and groups them (feeds, categories, calendar months) by
+//! index; each [`Job`] is one file, rendered by [`Plan::render`] from borrowed data. The
+//! `*Out` types mirror the contract types field for field, with borrowed values, and
+//! encode to exactly the same JSON (tested below).
 
-use portal_api::{
-    paths, Article, CalendarDay, CalendarMonth, Category, Date, NewsPage, NewsSummary, Site,
-    PAGE_SIZE,
-};
+use portal_api::{paths, Article, Block, Category, Date, NewsSummary, Site, PAGE_SIZE};
+use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 /// How many related articles an article lists.
 pub const RELATED: usize = 4;
 
-/// Every API file of one language: path relative to the API root → compact JSON.
+/// API files: path relative to the API root → compact JSON.
 pub type Files = BTreeMap<String, String>;
 
-/// Renders `site.json` (with the dates of its oldest and newest article), the news feeds
-/// (all and per category), the calendar months and one file per article.
-/// The order of `articles` does not matter; `related` of each is filled in here.
-pub fn render(site: &Site, articles: &[Article]) -> Files {
-    let lang = site.lang.as_str();
-    let mut sorted: Vec<&Article> = articles.iter().collect();
-    // Newest date first, then highest id first.
-    sorted.sort_by_key(|a| (Reverse(a.date), Reverse(a.id)));
+/// An article as one language lists it: its own (`lang: None`), or one of the fallback
+/// language's, with the category named in this language and `lang` set. Borrowed, so that
+/// five languages of 100,000 articles share one copy of each text.
+#[derive(Clone, Copy, Debug)]
+pub struct Listed<'a> {
+    pub article: &'a Article,
+    pub category: &'a Category,
+    pub lang: Option<&'a str>,
+}
 
-    let mut files = Files::new();
-    let site = Site {
-        first_news: sorted.last().map(|a| a.date),
-        last_news: sorted.first().map(|a| a.date),
-        ..site.clone()
-    };
-    files.insert(paths::site(lang), json(&site));
-    for month in calendar(&sorted) {
-        let path = paths::calendar_month(lang, month.year, month.month);
-        files.insert(path, json(&month));
-    }
-
-    for page in feed(&sorted, None) {
-        files.insert(paths::news_page(lang, None, page.page), json(&page));
-    }
-    for category in &site.categories {
-        let of_category: Vec<&Article> = sorted
-            .iter()
-            .copied()
-            .filter(|a| a.category.slug == category.slug)
-            .collect();
-        for page in feed(&of_category, Some(category)) {
-            let path = paths::news_page(lang, Some(&category.slug), page.page);
-            files.insert(path, json(&page));
+impl<'a> Listed<'a> {
+    /// An article as it is, in its own category and language.
+    pub fn own(article: &'a Article) -> Self {
+        Self {
+            article,
+            category: &article.category,
+            lang: article.lang.as_deref(),
         }
     }
 
-    for article in &sorted {
-        let related = sorted
-            .iter()
-            .filter(|o| o.category.slug == article.category.slug && o.id != article.id)
-            .take(RELATED)
-            .map(|o| summary(o))
-            .collect();
-        let full = Article {
-            related,
-            ..(*article).clone()
+    fn summary(&self) -> NewsSummary {
+        let a = self.article;
+        NewsSummary {
+            id: a.id,
+            title: a.title.clone(),
+            date: a.date,
+            category: self.category.clone(),
+            lead: a.lead.clone(),
+            sample: a.sample,
+            lang: self.lang.map(str::to_string),
+        }
+    }
+}
+
+/// [`Article`], borrowed.
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: u32,
+    title: &'a str,
+    date: Date,
+    updated: Option<Date>,
+    category: &'a Category,
+    lead: &'a str,
+    body: &'a [Block],
+    byline: Option<&'a str>,
+    sample: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
+    related: Vec<&'a NewsSummary>,
+}
+
+/// [`NewsPage`], borrowed.
+#[derive(Serialize)]
+struct NewsPageOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'a Category>,
+    page: u32,
+    total_pages: u32,
+    total_items: u32,
+    items: Vec<&'a NewsSummary>,
+}
+
+/// [`CalendarMonth`], borrowed.
+#[derive(Serialize)]
+struct CalendarMonthOut<'a> {
+    year: u16,
+    month: u8,
+    days: Vec<CalendarDayOut<'a>>,
+}
+
+/// [`CalendarDay`], borrowed.
+#[derive(Serialize)]
+struct CalendarDayOut<'a> {
+    date: Date,
+    items: Vec<&'a NewsSummary>,
+}
+
+/// One file of a [`Plan`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Job {
+    Site,
+    /// Page `page` (from 1) of the feed of all news (`None`) or of a category (index in
+    /// the site's categories).
+    Feed {
+        category: Option<usize>,
+        page: u32,
+    },
+    /// Month `i` of [`Plan::months`].
+    Month(usize),
+    /// Article `i` of the sorted articles.
+    Article(usize),
+    /// File `i` rendered beforehand (FAQ, helplines, agencies, pages).
+    Extra(usize),
+}
+
+/// The files of one language, ready to render.
+pub struct Plan<'a> {
+    pub site: Site,
+    /// Newest first (same day: higher id first), as in the feed.
+    sorted: Vec<Listed<'a>>,
+    /// The summary of each of `sorted`.
+    summaries: Vec<NewsSummary>,
+    /// Per category of the site: indices into `sorted`, in feed order.
+    by_category: Vec<Vec<usize>>,
+    /// Index in the site's categories of each of `sorted`.
+    category_of: Vec<usize>,
+    /// Every month from the oldest article's to the newest's: `(year, month, days)`, each
+    /// day with the indices of its articles in feed order.
+    months: Vec<Month>,
+    /// Files rendered beforehand: path and JSON.
+    extra: Vec<(String, String)>,
+}
+
+/// A calendar month: year, month, and the days that have news, each with the indices of
+/// its articles in feed order.
+type Month = (u16, u8, Vec<(Date, Vec<usize>)>);
+
+/// `yyyy * 12 + mm - 1`, to step month by month.
+fn month_key(d: Date) -> u32 {
+    u32::from(d.year()) * 12 + u32::from(d.month()) - 1
+}
+
+impl<'a> Plan<'a> {
+    /// Plans `site.json` (with the dates of its oldest and newest article), the feeds (all
+    /// and per category), the calendar months and one file per article. The order of
+    /// `articles` does not matter; every article's category must be one of the site's.
+    pub fn new(site: &Site, mut sorted: Vec<Listed<'a>>) -> Self {
+        // Newest date first, then highest id first.
+        sorted.sort_unstable_by_key(|l| (Reverse(l.article.date), Reverse(l.article.id)));
+        let site = Site {
+            first_news: sorted.last().map(|l| l.article.date),
+            last_news: sorted.first().map(|l| l.article.date),
+            ..site.clone()
         };
-        files.insert(paths::article(lang, article.id), json(&full));
-    }
-    files
-}
-
-/// The pages of a feed of `articles` (already newest first), of one `category` or of all
-/// news. An empty feed has one empty page.
-pub fn feed(articles: &[&Article], category: Option<&Category>) -> Vec<NewsPage> {
-    let size = PAGE_SIZE as usize;
-    let total_items = articles.len() as u32;
-    let total_pages = articles.len().div_ceil(size).max(1) as u32;
-    (1..=total_pages)
-        .map(|page| {
-            let start = (page as usize - 1) * size;
-            let items = articles.iter().skip(start).take(size);
-            NewsPage {
-                category: category.cloned(),
-                page,
-                total_pages,
-                total_items,
-                items: items.map(|a| summary(a)).collect(),
+        let summaries: Vec<NewsSummary> = sorted.iter().map(Listed::summary).collect();
+        let mut by_category = vec![Vec::new(); site.categories.len()];
+        let mut category_of = Vec::with_capacity(sorted.len());
+        for (i, l) in sorted.iter().enumerate() {
+            let c = site
+                .categories
+                .iter()
+                .position(|c| c.slug == l.category.slug)
+                .expect("an article's category is one of the site's");
+            by_category[c].push(i);
+            category_of.push(c);
+        }
+        let mut months = Vec::new();
+        if let (Some(newest), Some(oldest)) = (sorted.first(), sorted.last()) {
+            // Month → day → indices, the indices kept in feed order.
+            let mut by_month: BTreeMap<u32, BTreeMap<Date, Vec<usize>>> = BTreeMap::new();
+            for (i, l) in sorted.iter().enumerate() {
+                let d = l.article.date;
+                by_month
+                    .entry(month_key(d))
+                    .or_default()
+                    .entry(d)
+                    .or_default()
+                    .push(i);
             }
-        })
-        .collect()
+            for k in month_key(oldest.article.date)..=month_key(newest.article.date) {
+                let days = by_month
+                    .remove(&k)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .collect();
+                months.push(((k / 12) as u16, (k % 12 + 1) as u8, days));
+            }
+        }
+        Self {
+            site,
+            sorted,
+            summaries,
+            by_category,
+            category_of,
+            months,
+            extra: Vec::new(),
+        }
+    }
+
+    /// Adds a file rendered beforehand.
+    pub fn add(&mut self, path: String, json: String) {
+        self.extra.push((path, json));
+    }
+
+    pub fn articles(&self) -> &[Listed<'a>] {
+        &self.sorted
+    }
+
+    fn lang(&self) -> &str {
+        &self.site.lang
+    }
+
+    fn feed_len(&self, category: Option<usize>) -> usize {
+        match category {
+            Some(c) => self.by_category[c].len(),
+            None => self.sorted.len(),
+        }
+    }
+
+    /// Every file, in a fixed order.
+    pub fn jobs(&self) -> Vec<Job> {
+        let mut jobs = vec![Job::Site];
+        let pages = |n: usize| n.div_ceil(PAGE_SIZE as usize).max(1) as u32;
+        for page in 1..=pages(self.sorted.len()) {
+            jobs.push(Job::Feed {
+                category: None,
+                page,
+            });
+        }
+        for c in 0..self.by_category.len() {
+            for page in 1..=pages(self.by_category[c].len()) {
+                jobs.push(Job::Feed {
+                    category: Some(c),
+                    page,
+                });
+            }
+        }
+        jobs.extend((0..self.months.len()).map(Job::Month));
+        jobs.extend((0..self.sorted.len()).map(Job::Article));
+        jobs.extend((0..self.extra.len()).map(Job::Extra));
+        jobs
+    }
+
+    /// The path of a file, relative to the API root.
+    pub fn path(&self, job: Job) -> String {
+        let lang = self.lang();
+        match job {
+            Job::Site => paths::site(lang),
+            Job::Feed { category, page } => {
+                let slug = category.map(|c| self.site.categories[c].slug.as_str());
+                paths::news_page(lang, slug, page)
+            }
+            Job::Month(i) => paths::calendar_month(lang, self.months[i].0, self.months[i].1),
+            Job::Article(i) => paths::article(lang, self.sorted[i].article.id),
+            Job::Extra(i) => self.extra[i].0.clone(),
+        }
+    }
+
+    /// The JSON of a file.
+    pub fn render(&self, job: Job) -> String {
+        match job {
+            Job::Site => json(&self.site),
+            Job::Feed { category, page } => {
+                let size = PAGE_SIZE as usize;
+                let total = self.feed_len(category);
+                let start = (page as usize - 1) * size;
+                let end = (start + size).min(total);
+                let items = match category {
+                    None => self.summaries[start..end].iter().collect(),
+                    Some(c) => self.by_category[c][start..end]
+                        .iter()
+                        .map(|&i| &self.summaries[i])
+                        .collect(),
+                };
+                json(&NewsPageOut {
+                    category: category.map(|c| &self.site.categories[c]),
+                    page,
+                    total_pages: total.div_ceil(size).max(1) as u32,
+                    total_items: total as u32,
+                    items,
+                })
+            }
+            Job::Month(i) => {
+                let (year, month, days) = &self.months[i];
+                json(&CalendarMonthOut {
+                    year: *year,
+                    month: *month,
+                    days: days
+                        .iter()
+                        .map(|(date, items)| CalendarDayOut {
+                            date: *date,
+                            items: items.iter().map(|&i| &self.summaries[i]).collect(),
+                        })
+                        .collect(),
+                })
+            }
+            Job::Article(i) => {
+                let Listed {
+                    article: a,
+                    category,
+                    lang,
+                } = self.sorted[i];
+                // The newest others of its category: the head of the category's feed.
+                let related = self.by_category[self.category_of[i]]
+                    .iter()
+                    .filter(|&&o| o != i)
+                    .take(RELATED)
+                    .map(|&o| &self.summaries[o])
+                    .collect();
+                json(&ArticleOut {
+                    id: a.id,
+                    title: &a.title,
+                    date: a.date,
+                    updated: a.updated,
+                    category,
+                    lead: &a.lead,
+                    body: &a.body,
+                    byline: a.byline.as_deref(),
+                    sample: a.sample,
+                    lang,
+                    related,
+                })
+            }
+            Job::Extra(i) => self.extra[i].1.clone(),
+        }
+    }
+
+    /// Every file, rendered (for small trees and tests).
+    pub fn files(&self) -> Files {
+        self.jobs()
+            .into_iter()
+            .map(|job| (self.path(job), self.render(job)))
+            .collect()
+    }
 }
 
-/// The calendar months of `articles` (already newest first): every month from the oldest
-/// article's to the newest's, those without news with no days, so that the app can step
-/// month by month within the range of `site.json` and always find a file. No news: none.
-pub fn calendar(articles: &[&Article]) -> Vec<CalendarMonth> {
-    let (Some(newest), Some(oldest)) = (articles.first(), articles.last()) else {
-        return Vec::new();
-    };
-    // Month index → days (date order) → items (feed order, kept from `articles`).
-    let key = |d: Date| u32::from(d.year()) * 12 + u32::from(d.month()) - 1;
-    let mut by_month: BTreeMap<u32, BTreeMap<Date, Vec<NewsSummary>>> = BTreeMap::new();
-    for a in articles {
-        by_month
-            .entry(key(a.date))
-            .or_default()
-            .entry(a.date)
-            .or_default()
-            .push(summary(a));
-    }
-    (key(oldest.date)..=key(newest.date))
-        .map(|k| CalendarMonth {
-            year: (k / 12) as u16,
-            month: (k % 12 + 1) as u8,
-            days: by_month
-                .remove(&k)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(date, items)| CalendarDay { date, items })
-                .collect(),
-        })
-        .collect()
+/// Renders `site.json`, the feeds, the calendar months and one file per article of
+/// `articles`, each in its own category and language.
+pub fn render(site: &Site, articles: &[Article]) -> Files {
+    Plan::new(site, articles.iter().map(Listed::own).collect()).files()
 }
 
 pub fn summary(a: &Article) -> NewsSummary {
-    NewsSummary {
-        id: a.id,
-        title: a.title.clone(),
-        date: a.date,
-        category: a.category.clone(),
-        lead: a.lead.clone(),
-        sample: a.sample,
-        lang: a.lang.clone(),
-    }
+    Listed::own(a).summary()
 }
 
 pub fn json<T: serde::Serialize>(value: &T) -> String {
@@ -137,7 +351,7 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use portal_api::{Block, Category, Date};
+    use portal_api::{CalendarMonth, NewsPage};
 
     fn category(slug: &str) -> Category {
         Category {
@@ -331,6 +545,81 @@ mod tests {
         let feed = page(&files, "en/news/page/1.json");
         let in_feed = feed.items.iter().find(|s| s.id == 9).unwrap();
         assert_eq!(&nov.days[0].items[0], in_feed);
+    }
+
+    /// Decodes `json` as the contract type `T` and encodes it again: the same bytes, so
+    /// the borrowed `*Out` types encode exactly as the contract does.
+    fn encodes_as<T: serde::de::DeserializeOwned + serde::Serialize>(path: &str, json: &str) {
+        let value: T = serde_json::from_str(json).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(serde_json::to_string(&value).unwrap(), json, "{path}");
+    }
+
+    #[test]
+    fn every_file_encodes_exactly_as_its_contract_type() {
+        let mut articles: Vec<Article> = (1..=25)
+            .map(|id| {
+                article(
+                    id,
+                    &format!("2017-{:02}-{:02}", 9 + id % 3, 1 + id % 27),
+                    ["a", "b"][id as usize % 2],
+                )
+            })
+            .collect();
+        articles[0].updated = Some("2018-01-01".parse().unwrap());
+        articles[1].byline = Some("By".into());
+        articles[2].lang = Some("en".into());
+        articles[3].body.push(Block::Image {
+            src: "/i.jpg".into(),
+            alt: "Alt".into(),
+            caption: None,
+        });
+        let files = render(&site(&["a", "b", "c"]), &articles);
+        for (path, json) in &files {
+            if path.contains("/calendar/") {
+                encodes_as::<portal_api::CalendarMonth>(path, json);
+            } else if path.contains("/page/") {
+                encodes_as::<NewsPage>(path, json);
+            } else if path.ends_with("site.json") {
+                encodes_as::<Site>(path, json);
+            } else {
+                encodes_as::<Article>(path, json);
+            }
+        }
+        assert!(files["en/news/3.json"].contains(r#""lang":"en""#));
+        assert!(files
+            .values()
+            .any(|j| j.contains(r#""lang":"en""#) && j.contains(r#""page":"#)));
+    }
+
+    #[test]
+    fn a_fallback_article_is_listed_in_the_readers_category() {
+        let en = article(1, "2017-11-01", "a");
+        let named = Category {
+            slug: "a".into(),
+            name: "Ä".into(),
+        };
+        let listed = vec![Listed {
+            article: &en,
+            category: &named,
+            lang: Some("en"),
+        }];
+        let plan = Plan::new(&site(&["a"]), listed);
+        let a: Article = serde_json::from_str(&plan.render(Job::Article(0))).unwrap();
+        assert_eq!(
+            (a.category.name.as_str(), a.lang.as_deref()),
+            ("Ä", Some("en"))
+        );
+        let feed = plan.render(Job::Feed {
+            category: Some(0),
+            page: 1,
+        });
+        let feed: NewsPage = serde_json::from_str(&feed).unwrap();
+        assert_eq!(feed.items[0].category.name, "Ä");
+        assert_eq!(
+            feed.category.unwrap().name,
+            "A",
+            "the site's own name of the category"
+        );
     }
 
     #[test]
