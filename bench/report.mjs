@@ -40,20 +40,26 @@ function sizesTable(sizes, budget) {
   const pages = ['home', 'feed', 'article'].filter((p) => sizes[p]);
   const lines = ['| First load, per file | raw | gzip -9 | brotli 11 |', '|---|--:|--:|--:|'];
   const shared = new Map();
+  const worker = new Map();
   for (const p of pages) {
     for (const f of sizes[p].files) {
-      if (f.kind === 'html') lines.push(`| ${p}: HTML \`${f.path}\` | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
+      if (f.serviceWorker) worker.set(f.path, f);
+      else if (f.kind === 'html') lines.push(`| ${p}: HTML \`${f.path}\` | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
       else if (!shared.has(f.path)) shared.set(f.path, f);
     }
   }
   for (const f of [...shared.values()].sort((a, b) => b.raw - a.raw)) {
     lines.push(`| ${f.kind}: \`${f.path.replace(/^\//, '')}\` | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
   }
+  for (const f of [...worker.values()].sort((a, b) => b.raw - a.raw)) {
+    lines.push(`| service worker: \`${f.path.replace(/^\//, '')}\` (after load) | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
+  }
   const json = pages.flatMap((p) => sizes[p].files.filter((f) => f.kind === 'json'));
   if (json.length === 0) lines.push('| first JSON (API) | none: the data comes in the HTML | | |');
   for (const p of pages) {
     const t = sizes[p].totals.all;
-    lines.push(`| **${p} total** (${t.count} requests) | ${kb(t.raw)} | ${kb(t.gzip)} | **${kb(t.brotli)}** |`);
+    const w = sizes[p].totals.serviceWorker;
+    lines.push(`| **${p} total** (${t.count} requests${w ? `; then ${w.count} by the service worker, ${kb(w.brotli)} brotli` : ''}) | ${kb(t.raw)} | ${kb(t.gzip)} | **${kb(t.brotli)}** |`);
   }
   if (sizes.plain) {
     const t = sizes.plain.totals.all;

@@ -36,6 +36,13 @@ export function acceptedEncodings(header = '') {
   return ['br', 'gzip'].filter((e) => accepted.has(e) || accepted.has('*'));
 }
 
+/** Who asked: the service worker (its script, or a fetch of its own: referer is the script). */
+function origin(req) {
+  const dest = req.headers['sec-fetch-dest'];
+  const referer = req.headers.referer ?? '';
+  return { dest, serviceWorker: dest === 'serviceworker' || /\/sw\.js$/.test(referer) };
+}
+
 async function fileInfo(path) {
   try {
     const s = await stat(path);
@@ -102,14 +109,14 @@ export function start(root, port = 0, basePath = '/', { mounts = {}, log = null 
       if (encoding) headers['content-encoding'] = encoding;
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, headers).end();
-        log?.({ path: url.pathname, status: 304, file, encoding, bytes: 0 });
+        log?.({ path: url.pathname, status: 304, file, encoding, bytes: 0, ...origin(req) });
         return;
       }
       const body = await readFile(sendPath);
       headers['content-length'] = body.length;
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
-      log?.({ path: url.pathname, status: 200, file, encoding, bytes: body.length });
+      log?.({ path: url.pathname, status: 200, file, encoding, bytes: body.length, ...origin(req) });
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
     }

@@ -1,5 +1,5 @@
 // Transfer sizes of a page's first load: every request the browser makes until the network is
-// idle (HTML, CSS, JS, wasm, icons, manifest, API JSON), each file's size raw, gzip -9 and
+// idle (HTML, CSS, JS, wasm, icons, manifest, API JSON; the service worker's own apart), each file's size raw, gzip -9 and
 // brotli 11 (the precompressed twins, or compressed here for files too small to have one),
 // and what the bench server actually sent. Also, in a phone-sized viewport: the LCP element,
 // the render-blocking resources (Resource Timing's renderBlockingStatus) and FCP/LCP unthrottled.
@@ -78,11 +78,15 @@ export async function firstLoad(browser, url, serverLog) {
   const files = [];
   for (const rec of serverLog.slice(from)) {
     if (rec.status !== 200) continue;
-    files.push({ path: rec.path, kind: kind(rec.file), sent: rec.bytes, encoding: rec.encoding ?? 'identity', ...(await fileSizes(rec.file)) });
+    files.push({
+      path: rec.path, kind: kind(rec.file), sent: rec.bytes, encoding: rec.encoding ?? 'identity',
+      ...(rec.serviceWorker ? { serviceWorker: true } : {}), ...(await fileSizes(rec.file)),
+    });
   }
+  // The page's own requests, then what its service worker fetches when it installs.
   const totals = {};
   for (const f of files) {
-    for (const k of ['all', f.kind]) {
+    for (const k of f.serviceWorker ? ['serviceWorker'] : ['all', f.kind]) {
       totals[k] ??= { count: 0, raw: 0, gzip: 0, brotli: 0, sent: 0 };
       totals[k].count += 1;
       for (const m of ['raw', 'gzip', 'brotli', 'sent']) totals[k][m] += f[m];
