@@ -22,6 +22,18 @@ pub fn calendar_month(lang: &str, year: u16, month: u8) -> String {
     format!("{lang}/news/calendar/{year:04}-{month:02}.json")
 }
 
+/// The Atom feed of the news (newest 20), or of one category's news: an XML file, not JSON.
+pub fn news_feed(lang: &str, category: Option<&str>) -> String {
+    match category {
+        Some(c) => format!("{lang}/news/category/{c}/feed.atom"),
+        None => format!("{lang}/news/feed.atom"),
+    }
+}
+
+/// The sitemap of every route of the app, at the API root: a `urlset`, or a sitemap index
+/// of `sitemap-{n}.xml` files beside it when there are more than 50,000 routes.
+pub const SITEMAP: &str = "sitemap.xml";
+
 pub fn faq(lang: &str) -> String {
     format!("{lang}/faq.json")
 }
@@ -54,6 +66,11 @@ mod tests {
         assert_eq!(
             calendar_month("en", 2017, 9),
             "en/news/calendar/2017-09.json"
+        );
+        assert_eq!(news_feed("ru", None), "ru/news/feed.atom");
+        assert_eq!(
+            news_feed("ru", Some("sport")),
+            "ru/news/category/sport/feed.atom"
         );
         assert_eq!(faq("ru"), "ru/faq.json");
         assert_eq!(helplines("qr"), "qr/helplines.json");

@@ -237,6 +237,7 @@ pub fn check(tree: &dyn Tree) -> (CheckReport, Vec<CheckError>) {
             c.announcements(lang, site);
         }
     }
+    c.sitemap();
     if let Some(listing) = &listing {
         for rel in listing {
             if !c.visited.contains(rel) && !is_extra(rel) {
@@ -255,6 +256,40 @@ pub fn check(tree: &dyn Tree) -> (CheckReport, Vec<CheckError>) {
 /// copies of API files.
 fn is_extra(rel: &str) -> bool {
     rel.ends_with(".br") || rel.ends_with(".gz")
+}
+
+/// The texts of the elements `<{name}>…</{name}>` of an XML file written by the build
+/// (no attributes, no nesting), unescaped.
+fn xml_values(text: &str, name: &str) -> Vec<String> {
+    let (open, close) = (format!("<{name}>"), format!("</{name}>"));
+    text.split(open.as_str())
+        .skip(1)
+        .filter_map(|rest| rest.split_once(close.as_str()).map(|(v, _)| v))
+        .map(|v| {
+            v.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+/// The app route of a sitemap URL: the URL itself when relative, else what follows its
+/// origin and base, from the first path segment that is a language code.
+fn route_of(loc: &str) -> Option<&str> {
+    let path = match loc.split_once("://") {
+        None => return Some(loc),
+        Some((_, rest)) => &rest[rest.find('/')?..],
+    };
+    path.match_indices('/')
+        .map(|(i, _)| &path[i + 1..])
+        .find(|rest| {
+            LANGUAGES.iter().any(|l| {
+                rest.strip_prefix(l)
+                    .is_some_and(|r| r.is_empty() || r.starts_with('/'))
+            })
+        })
 }
 
 fn json_path(p: &serde_path_to_error::Path) -> String {
@@ -361,11 +396,15 @@ impl Checker<'_> {
         }
 
         let all = self.feed(lang, None, site.as_ref());
+        if let Some(all) = &all {
+            self.atom(lang, None, all);
+        }
         if let Some(site) = &site {
             let mut in_categories = 0;
             for category in &site.categories {
                 let (category, name) = (category.slug.clone(), category.name.clone());
                 if let Some(items) = self.feed(lang, Some((&category, &name)), Some(site)) {
+                    self.atom(lang, Some(&category), &items);
                     in_categories += items.len();
                     if let Some(all) = &all {
                         let in_all: BTreeSet<u32> = all.iter().map(|s| s.id).collect();
@@ -954,6 +993,142 @@ impl Checker<'_> {
             _ => return Err(format!("`{route}` is not a route of the app")),
         };
         Ok(file)
+    }
+
+    /// Checks the Atom feed of a feed whose summaries are `items`: it exists, is an Atom
+    /// feed, and its entries link to the newest articles of the feed, in order.
+    fn atom(&mut self, lang: &str, category: Option<&str>, items: &[NewsSummary]) {
+        let rel = paths::news_feed(lang, category);
+        self.visited.insert(rel.clone());
+        let at = At::root(&rel);
+        let text = match self.tree.read(&rel) {
+            Ok(Some(text)) => text,
+            Ok(None) => {
+                let message = "missing: every feed of the news has its Atom feed".into();
+                self.error(&at, message);
+                return;
+            }
+            Err(e) => return self.error(&at, e),
+        };
+        self.report.files += 1;
+        if !text.starts_with("<?xml")
+            || !text.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"")
+        {
+            return self.error(&at, "not an Atom feed: expected `<?xml …?>` and `<feed xmlns=\"http://www.w3.org/2005/Atom\"`".into());
+        }
+        let linked: Vec<Option<u32>> = text
+            .split("<entry")
+            .skip(1)
+            .map(|entry| {
+                let href = entry
+                    .split("<link rel=\"alternate\" type=\"text/html\" href=\"")
+                    .nth(1)?;
+                let href = &href[..href.find('"')?];
+                href.rsplit('/').next()?.parse().ok()
+            })
+            .collect();
+        let want: Vec<Option<u32>> = items
+            .iter()
+            .take(crate::xml::FEED_ENTRIES)
+            .map(|s| Some(s.id))
+            .collect();
+        if linked != want {
+            let show = |ids: &[Option<u32>]| {
+                ids.iter()
+                    .map(|i| i.map_or("?".to_string(), |i| i.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let message = format!(
+                "the entries link to the articles [{}], but the newest of the feed are [{}]",
+                show(&linked),
+                show(&want)
+            );
+            self.error(&at.field("entry"), message);
+        } else {
+            self.report.links += linked.len();
+        }
+    }
+
+    /// Checks `sitemap.xml` (and the files it indexes): every article is listed, and every
+    /// route listed resolves.
+    fn sitemap(&mut self) {
+        let rel = portal_api::paths::SITEMAP;
+        self.visited.insert(rel.to_string());
+        let text = match self.tree.read(rel) {
+            Ok(Some(text)) => text,
+            Ok(None) => {
+                let message = "missing: the sitemap lists every route of the app".into();
+                return self.error(&At::root(rel), message);
+            }
+            Err(e) => return self.error(&At::root(rel), e),
+        };
+        self.report.files += 1;
+        let mut locs: Vec<(String, String)> = Vec::new();
+        if text.contains("<sitemapindex") {
+            for loc in xml_values(&text, "loc") {
+                // Parts are served beside the index: their name is the last segment.
+                let name = loc.rsplit('/').next().unwrap_or_default().to_string();
+                self.visited.insert(name.clone());
+                match self.tree.read(&name) {
+                    Ok(Some(part)) => {
+                        self.report.files += 1;
+                        locs.extend(
+                            xml_values(&part, "loc")
+                                .into_iter()
+                                .map(|l| (name.clone(), l)),
+                        );
+                    }
+                    _ => {
+                        let message = format!("the index lists {loc}, but there is no file {name}");
+                        self.error(&At::root(rel), message);
+                    }
+                }
+            }
+        } else if text.contains("<urlset") {
+            locs.extend(
+                xml_values(&text, "loc")
+                    .into_iter()
+                    .map(|l| (rel.to_string(), l)),
+            );
+        } else {
+            let message = "not a sitemap: expected `<urlset` or `<sitemapindex`".into();
+            return self.error(&At::root(rel), message);
+        }
+        let mut listed = BTreeSet::new();
+        for (file, loc) in locs {
+            let Some(route) = route_of(&loc) else {
+                let message = format!("`{loc}` is not a route of the app");
+                self.error(&At::root(&file).field("url"), message);
+                continue;
+            };
+            match Self::route_file(route) {
+                Ok(f) if self.visited.contains(&f) || self.file_exists(&f) => {
+                    self.report.links += 1;
+                }
+                Ok(f) => {
+                    let message = format!("`{loc}` leads nowhere: {f} does not exist");
+                    self.error(&At::root(&file).field("url"), message);
+                }
+                Err(message) => self.error(&At::root(&file).field("url"), message),
+            }
+            listed.insert(route.to_string());
+        }
+        let unlisted: Vec<String> = self
+            .articles
+            .iter()
+            .filter(|(_, a)| a.is_some())
+            .map(|((lang, id), _)| format!("{lang}/news/{id}"))
+            .filter(|route| !listed.contains(route))
+            .collect();
+        for route in unlisted.iter().take(20) {
+            let message = format!("does not list the article {route}: every route is listed");
+            self.error(&At::root(rel), message);
+        }
+        if unlisted.len() > 20 {
+            let message = format!("…and {} more articles are not listed", unlisted.len() - 20);
+            self.error(&At::root(rel), message);
+        }
     }
 
     fn announcements(&mut self, lang: &str, site: &Site) {

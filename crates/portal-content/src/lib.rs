@@ -16,6 +16,7 @@ pub mod sample;
 pub mod schema;
 pub mod source;
 pub mod tree;
+pub mod xml;
 
 use directory::SourceFile;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -101,9 +102,52 @@ struct Built<'a> {
 /// has no translation of, the fallback article, marked `lang` and with the category named in
 /// the language (see [`complete`]).
 ///
-/// Nothing is written unless every source is valid. Each `out/{lang}/` that is built is
-/// deleted first, so no stale file remains; other folders of `out` are left alone.
+/// Nothing is written unless every source is valid. Each `out/{lang}/` that is built ends
+/// up holding exactly the files of the build (stale ones are removed); other folders of
+/// `out` are left alone. `out/sitemap.xml` lists the routes of the app in every language.
 pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
+    build_with(source, out, &Options::default())
+}
+
+/// How to build.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The app's origin and base, `https://example.org/base/` (ending in `/`): links in the
+    /// feeds and the sitemap are absolute under it; without it they are relative to the
+    /// app's base.
+    pub origin: Option<String>,
+}
+
+impl Options {
+    /// Options with `origin`, checked: an `http(s)://` URL, made to end in `/`.
+    pub fn with_origin(origin: &str) -> Result<Self, String> {
+        let rest = origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"));
+        let ok = rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
+            && !origin.contains(char::is_whitespace)
+            && !origin.contains(['?', '#']);
+        if !ok {
+            return Err(format!(
+                "bad origin `{origin}`: expected the app's address, such as https://example.org/ or https://example.org/portal/"
+            ));
+        }
+        let origin = match origin.ends_with('/') {
+            true => origin.to_string(),
+            false => format!("{origin}/"),
+        };
+        Ok(Self {
+            origin: Some(origin),
+        })
+    }
+}
+
+/// [`build`], with options.
+pub fn build_with(
+    source: &Path,
+    out: &Path,
+    options: &Options,
+) -> Result<Report, Vec<SourceError>> {
     let timer = Timer::new();
     let folders = language_folders(source).map_err(|e| vec![e])?;
     let mut languages = Vec::new();
@@ -198,7 +242,7 @@ pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
         report.languages.push(lang.clone());
         report.articles += b.articles.len();
         report.fallbacks += b.articles.iter().filter(|a| a.lang.is_some()).count();
-        let mut plan = Plan::new(b.site, b.articles);
+        let mut plan = Plan::new(b.site, b.articles).with_origin(options.origin.as_deref());
         if let Some((faq, fallbacks)) = &b.faq {
             plan.add(paths::faq(lang), tree::json(faq));
             report.questions += faq.topics.iter().map(|t| t.questions.len()).sum::<usize>();
@@ -226,7 +270,7 @@ pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
         plans.push(plan);
     }
     timer.lap("complete and plan the languages");
-    let written = write(out, &plans, report.articles).map_err(|e| vec![e])?;
+    let written = write(out, &plans, report.articles, options).map_err(|e| vec![e])?;
     (report.files, report.unchanged, report.removed) = written;
     timer.lap("render and write");
     Ok(report)
@@ -622,6 +666,7 @@ fn write(
     out: &Path,
     plans: &[Plan],
     articles: usize,
+    options: &Options,
 ) -> Result<(usize, usize, usize), SourceError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -686,7 +731,39 @@ fn write(
         let dir = out.join(&plan.site.lang);
         removed += remove_stale(out, &dir, &keep).map_err(io(&dir))?;
     }
-    Ok((jobs.len(), unchanged.into_inner(), removed))
+
+    // The sitemap of every language built, split when it outgrows one file.
+    let routes: Vec<(String, Option<portal_api::Date>)> =
+        plans.iter().flat_map(|p| p.routes()).collect();
+    let origin = options.origin.as_deref();
+    let root_files = xml::sitemap_files(&routes, origin, xml::SITEMAP_URLS);
+    let mut same = 0;
+    for (name, text) in &root_files {
+        let file = out.join(name);
+        if fs::read(&file).is_ok_and(|old| old == text.as_bytes()) {
+            same += 1;
+        } else {
+            fs::write(&file, text).map_err(io(&file))?;
+        }
+    }
+    // Parts of an earlier, bigger sitemap.
+    for entry in fs::read_dir(out).map_err(io(out))? {
+        let path = entry.map_err(io(out))?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let part = name
+            .strip_prefix("sitemap-")
+            .and_then(|n| n.strip_suffix(".xml"))
+            .is_some_and(|n| n.parse::<u32>().is_ok());
+        if part && !root_files.iter().any(|(n, _)| *n == name) {
+            fs::remove_file(&path).map_err(io(&path))?;
+            removed += 1;
+        }
+    }
+    Ok((
+        jobs.len() + root_files.len(),
+        unchanged.into_inner() + same,
+        removed,
+    ))
 }
 
 /// Removes every file under `dir` whose path relative to `root` is not in `keep`, and the
@@ -810,8 +887,9 @@ mod tests {
         // Article 1 in en, and served from en in ru.
         assert_eq!((report.articles, report.fallbacks), (2, 1));
         // Per language: site, one page of all news, one page per category (2), one calendar
-        // month, articles.
-        assert_eq!(report.files, (1 + 1 + 2 + 1 + 1) * 2);
+        // month, articles, Atom feeds (all and 2 categories); and the sitemap.
+        assert_eq!(report.files, (1 + 1 + 2 + 1 + 1 + 3) * 2 + 1);
+        assert!(f.out("sitemap.xml").is_file());
         assert!(f.out("ru/news/calendar/2017-11.json").is_file());
         assert!(f.out("en/news/1.json").is_file());
         assert!(f.out("ru/news/category/sport/page/1.json").is_file());
@@ -1229,6 +1307,88 @@ mod tests {
             "{}",
             e[0]
         );
+    }
+
+    #[test]
+    fn feeds_and_sitemap_are_written_escaped_with_relative_or_absolute_links() {
+        let ru = named_site("ru", "Политика", "Спорт & <игры>");
+        let en = named_site("en", "Politics", "Sport");
+        let tricky = article(2, "sport").replace(
+            "title: T2",
+            r#"title: Кавычки "двойные" и 'одинарные' <тег> & Ўзбекистон"#,
+        );
+        let f = Fixture::new(&[
+            ("en/site.json", &en),
+            ("en/news/1-one.txt", &article(1, "politics")),
+            ("en/news/2-two.txt", &article(2, "sport")),
+            ("ru/site.json", &ru),
+            ("ru/news/2-two.txt", &tricky),
+        ]);
+        f.build().unwrap();
+        let feed = fs::read_to_string(f.out("ru/news/feed.atom")).unwrap();
+        assert!(feed.contains("<title type=\"text\">Кавычки &quot;двойные&quot; и &apos;одинарные&apos; &lt;тег&gt; &amp; Ўзбекистон</title>"), "{feed}");
+        assert!(
+            feed.contains("<title>Portal ru — Новости</title>"),
+            "{feed}"
+        );
+        assert!(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"ru/news/2\"/>"));
+        // The untranslated article 1: English text, marked.
+        assert!(
+            feed.contains("<entry xml:lang=\"en\">\n    <title type=\"text\">T1</title>"),
+            "{feed}"
+        );
+        let sport = fs::read_to_string(f.out("ru/news/category/sport/feed.atom")).unwrap();
+        assert!(
+            sport.contains("<title>Portal ru — Новости: Спорт &amp; &lt;игры&gt;</title>"),
+            "{sport}"
+        );
+        assert_eq!(sport.matches("<entry").count(), 1);
+        let sitemap = fs::read_to_string(f.out("sitemap.xml")).unwrap();
+        for route in [
+            "en/",
+            "en/news",
+            "en/news/category/sport",
+            "ru/news/2",
+            "ru/news/1",
+        ] {
+            assert!(
+                sitemap.contains(&format!("<loc>{route}</loc>")),
+                "{route}: {sitemap}"
+            );
+        }
+        assert!(sitemap.contains("<loc>ru/news/2</loc><lastmod>2017-11-02</lastmod>"));
+
+        let options = Options::with_origin("https://example.org/portal").unwrap();
+        build_with(&f.0.join("content"), &f.0.join("out"), &options).unwrap();
+        let feed = fs::read_to_string(f.out("ru/news/feed.atom")).unwrap();
+        assert!(
+            feed.contains("href=\"https://example.org/portal/ru/news/2\""),
+            "{feed}"
+        );
+        assert!(
+            feed.contains("<id>https://example.org/portal/ru/news/2</id>"),
+            "{feed}"
+        );
+        let sitemap = fs::read_to_string(f.out("sitemap.xml")).unwrap();
+        assert!(sitemap.contains("<loc>https://example.org/portal/en/news</loc>"));
+        // `check` wants all five languages and their directories: only those are missing.
+        let (report, errors) = check::check(&check::DirTree(f.0.join("out")));
+        let errors: Vec<_> = errors
+            .iter()
+            .filter(|e| !e.message.starts_with("missing: every"))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert!(report.links > 0);
+
+        for bad in [
+            "example.org",
+            "ftp://x/",
+            "https://",
+            "https:///x",
+            "https://a b/",
+        ] {
+            assert!(Options::with_origin(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

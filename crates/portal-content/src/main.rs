@@ -5,7 +5,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  portal-content build <source dir> <out dir>    build the static API, e.g. build content public/api/v1
+  portal-content build <source dir> <out dir> [--origin URL]
+                                                 build the static API, e.g. build content public/api/v1;
+                                                 --origin https://example.org/base/ makes the links of the
+                                                 feeds and the sitemap absolute
   portal-content check <api dir | http(s) URL>   validate a whole API tree, e.g. check public/api/v1
   portal-content schema <out dir>                write the JSON Schemas of the API files, e.g. schema docs/schema
   portal-content sample --articles N [--seed S] <source dir>
@@ -20,7 +23,10 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["build", source, out] => build(source, out),
+        ["build", source, out] => build(source, out, None),
+        ["build", source, out, "--origin", origin] | ["build", "--origin", origin, source, out] => {
+            build(source, out, Some(origin))
+        }
         ["check", root] => check(root),
         ["sample", rest @ ..] => sample(rest),
         ["schema", out] => match portal_content::schema::write(Path::new(out)) {
@@ -143,8 +149,16 @@ fn check(root: &str) -> ExitCode {
     }
 }
 
-fn build(source: &str, out: &str) -> ExitCode {
-    match portal_content::build(Path::new(source), Path::new(out)) {
+fn build(source: &str, out: &str, origin: Option<&str>) -> ExitCode {
+    let options = match origin.map(portal_content::Options::with_origin) {
+        None => portal_content::Options::default(),
+        Some(Ok(options)) => options,
+        Some(Err(e)) => {
+            eprintln!("portal-content: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match portal_content::build_with(Path::new(source), Path::new(out), &options) {
         Ok(r) => {
             let fallbacks = match r.fallbacks {
                 0 => String::new(),

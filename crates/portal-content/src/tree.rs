@@ -7,6 +7,7 @@
 //! `*Out` types mirror the contract types field for field, with borrowed values, and
 //! encode to exactly the same JSON (tested below).
 
+use crate::xml::{self, Entry, FEED_ENTRIES};
 use portal_api::{paths, Article, Block, Category, Date, NewsSummary, Site, PAGE_SIZE};
 use serde::Serialize;
 use std::cmp::Reverse;
@@ -107,6 +108,10 @@ pub enum Job {
     },
     /// Month `i` of [`Plan::months`].
     Month(usize),
+    /// The Atom feed of all news (`None`) or of a category.
+    Atom {
+        category: Option<usize>,
+    },
     /// Article `i` of the sorted articles.
     Article(usize),
     /// File `i` rendered beforehand (FAQ, helplines, agencies, pages).
@@ -129,6 +134,8 @@ pub struct Plan<'a> {
     months: Vec<Month>,
     /// Files rendered beforehand: path and JSON.
     extra: Vec<(String, String)>,
+    /// Origin of the app (`https://example.org/base/`) for absolute links in feeds.
+    origin: Option<String>,
 }
 
 /// A calendar month: year, month, and the days that have news, each with the indices of
@@ -194,7 +201,44 @@ impl<'a> Plan<'a> {
             category_of,
             months,
             extra: Vec::new(),
+            origin: None,
         }
+    }
+
+    /// Makes the links of the feeds absolute, under `origin` (ending in `/`).
+    pub fn with_origin(mut self, origin: Option<&str>) -> Self {
+        self.origin = origin.map(str::to_string);
+        self
+    }
+
+    /// Every route of the app this language has, relative to the app's base, with the date
+    /// its content last changed where known: for the sitemap.
+    pub fn routes(&self) -> Vec<(String, Option<Date>)> {
+        let lang = self.lang();
+        let size = PAGE_SIZE as usize;
+        let mut routes = vec![(format!("{lang}/"), None), (format!("{lang}/news"), None)];
+        for page in 2..=self.sorted.len().div_ceil(size) {
+            routes.push((format!("{lang}/news/page/{page}"), None));
+        }
+        for (c, items) in self.by_category.iter().enumerate() {
+            let slug = &self.site.categories[c].slug;
+            routes.push((format!("{lang}/news/category/{slug}"), None));
+            for page in 2..=items.len().div_ceil(size) {
+                routes.push((format!("{lang}/news/category/{slug}/page/{page}"), None));
+            }
+        }
+        for l in &self.sorted {
+            let a = l.article;
+            let changed = a.updated.unwrap_or(a.date).max(a.date);
+            routes.push((format!("{lang}/news/{}", a.id), Some(changed)));
+        }
+        // FAQ, helplines, agencies and static pages: the route of each file added.
+        for (path, _) in &self.extra {
+            if let Some(stem) = path.strip_suffix(".json") {
+                routes.push((stem.to_string(), None));
+            }
+        }
+        routes
     }
 
     /// Adds a file rendered beforehand.
@@ -236,6 +280,8 @@ impl<'a> Plan<'a> {
             }
         }
         jobs.extend((0..self.months.len()).map(Job::Month));
+        jobs.push(Job::Atom { category: None });
+        jobs.extend((0..self.by_category.len()).map(|c| Job::Atom { category: Some(c) }));
         jobs.extend((0..self.sorted.len()).map(Job::Article));
         jobs.extend((0..self.extra.len()).map(Job::Extra));
         jobs
@@ -251,6 +297,10 @@ impl<'a> Plan<'a> {
                 paths::news_page(lang, slug, page)
             }
             Job::Month(i) => paths::calendar_month(lang, self.months[i].0, self.months[i].1),
+            Job::Atom { category } => {
+                let slug = category.map(|c| self.site.categories[c].slug.as_str());
+                paths::news_feed(lang, slug)
+            }
             Job::Article(i) => paths::article(lang, self.sorted[i].article.id),
             Job::Extra(i) => self.extra[i].0.clone(),
         }
@@ -294,6 +344,34 @@ impl<'a> Plan<'a> {
                         .collect(),
                 })
             }
+            Job::Atom { category } => {
+                let items: Vec<usize> = match category {
+                    None => (0..self.sorted.len().min(FEED_ENTRIES)).collect(),
+                    Some(c) => self.by_category[c]
+                        .iter()
+                        .take(FEED_ENTRIES)
+                        .copied()
+                        .collect(),
+                };
+                let entries: Vec<Entry> = items
+                    .iter()
+                    .map(|&i| {
+                        let l = &self.sorted[i];
+                        Entry {
+                            id: l.article.id,
+                            title: &l.article.title,
+                            lead: &l.article.lead,
+                            date: l.article.date,
+                            updated: l.article.updated,
+                            category: l.category,
+                            byline: l.article.byline.as_deref(),
+                            lang: l.lang,
+                        }
+                    })
+                    .collect();
+                let category = category.map(|c| &self.site.categories[c]);
+                xml::atom(&self.site, category, &entries, self.origin.as_deref())
+            }
             Job::Article(i) => {
                 let Listed {
                     article: a,
@@ -326,6 +404,7 @@ impl<'a> Plan<'a> {
     }
 
     /// Every file, rendered (for small trees and tests).
+    /// (Feeds are XML, not JSON: `Files` maps paths to text.)
     pub fn files(&self) -> Files {
         self.jobs()
             .into_iter()
@@ -575,7 +654,9 @@ mod tests {
         });
         let files = render(&site(&["a", "b", "c"]), &articles);
         for (path, json) in &files {
-            if path.contains("/calendar/") {
+            if path.ends_with(".atom") {
+                continue;
+            } else if path.contains("/calendar/") {
                 encodes_as::<portal_api::CalendarMonth>(path, json);
             } else if path.contains("/page/") {
                 encodes_as::<NewsPage>(path, json);

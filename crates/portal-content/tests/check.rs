@@ -428,3 +428,56 @@ fn the_command_prints_a_summary_or_the_errors_and_exits_1() {
     );
     assert!(stderr.contains(" error"), "{stderr}");
 }
+
+#[test]
+fn feeds_and_the_sitemap_must_exist_and_agree() {
+    let c = Copy::new();
+    c.remove("oz/news/category/sport/feed.atom");
+    let feed = c.path("en/news/feed.atom");
+    let text = fs::read_to_string(&feed).unwrap();
+    // The first entry links to another article.
+    fs::write(
+        &feed,
+        text.replacen("href=\"en/news/46\"", "href=\"en/news/45\"", 1),
+    )
+    .unwrap();
+    let sitemap = c.path("sitemap.xml");
+    let text = fs::read_to_string(&sitemap).unwrap();
+    let text = text
+        .replace(
+            "  <url><loc>ru/news/7</loc><lastmod>",
+            "  <url><loc>ru/news/9999</loc><lastmod>",
+        )
+        .replace("<loc>en/faq</loc>", "<loc>en/nowhere</loc>");
+    fs::write(&sitemap, text).unwrap();
+    let e = c.errors();
+    has(
+        &e,
+        "oz/news/category/sport/feed.atom",
+        "$",
+        "missing: every feed of the news has its Atom feed",
+    );
+    has(
+        &e,
+        "en/news/feed.atom",
+        "$.entry",
+        "the entries link to the articles [45, 45,",
+    );
+    has(
+        &e,
+        "sitemap.xml",
+        "$",
+        "does not list the article ru/news/7",
+    );
+    has(&e, "sitemap.xml", "$.url", "`ru/news/9999` leads nowhere");
+    has(
+        &e,
+        "sitemap.xml",
+        "$.url",
+        "`en/nowhere` is not a route of the app",
+    );
+
+    let c = Copy::new();
+    c.remove("sitemap.xml");
+    has(&c.errors(), "sitemap.xml", "$", "missing");
+}
