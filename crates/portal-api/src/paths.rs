@@ -34,6 +34,23 @@ pub fn news_feed(lang: &str, category: Option<&str>) -> String {
 /// of `sitemap-{n}.xml` files beside it when there are more than 50,000 routes.
 pub const SITEMAP: &str = "sitemap.xml";
 
+/// What a search needs first: [`crate::search::SearchIndex`].
+pub fn search_index(lang: &str) -> String {
+    format!("{lang}/search/index.json")
+}
+
+/// A shard of the search index, named by [`crate::search::shard_of`]:
+/// [`crate::search::SearchShard`].
+pub fn search_shard(lang: &str, shard: &str) -> String {
+    format!("{lang}/search/shard/{shard}.json")
+}
+
+/// A chunk of the documents of the search index, numbered by
+/// [`crate::search::chunk_of`]: [`crate::search::SearchDocs`].
+pub fn search_docs(lang: &str, chunk: u32) -> String {
+    format!("{lang}/search/docs/{chunk}.json")
+}
+
 pub fn faq(lang: &str) -> String {
     format!("{lang}/faq.json")
 }
@@ -72,6 +89,9 @@ mod tests {
             news_feed("ru", Some("sport")),
             "ru/news/category/sport/feed.atom"
         );
+        assert_eq!(search_index("uz"), "uz/search/index.json");
+        assert_eq!(search_shard("uz", "ta"), "uz/search/shard/ta.json");
+        assert_eq!(search_docs("uz", 3), "uz/search/docs/3.json");
         assert_eq!(faq("ru"), "ru/faq.json");
         assert_eq!(helplines("qr"), "qr/helplines.json");
         assert_eq!(agencies("oz"), "oz/agencies.json");

@@ -471,6 +471,7 @@ impl Checker<'_> {
         for slug in listed(&format!("{lang}/pages/"), ".json") {
             self.page(lang, &slug);
         }
+        self.search(lang);
         site
     }
 
@@ -993,6 +994,165 @@ impl Checker<'_> {
             _ => return Err(format!("`{route}` is not a route of the app")),
         };
         Ok(file)
+    }
+
+    /// Checks the search index of `lang`: its files decode and agree with each other, every
+    /// article is a document, every document's route resolves, and every word of a news
+    /// title is indexed with its document (unless the token's list is full).
+    fn search(&mut self, lang: &str) {
+        use portal_api::search::{self, DocKind, SearchDocs, SearchIndex, SearchShard};
+        let index_rel = paths::search_index(lang);
+        let Some(index) =
+            self.required::<SearchIndex>(&index_rel, "every language has a search index")
+        else {
+            return;
+        };
+        let at = At::root(&index_rel);
+        if index.docs_per_chunk != search::DOCS_PER_CHUNK {
+            let message = format!(
+                "{}, but the app reads {} documents a chunk",
+                index.docs_per_chunk,
+                search::DOCS_PER_CHUNK
+            );
+            self.error(&at.field("docs_per_chunk"), message);
+            return;
+        }
+        // Token → documents, over all shards.
+        let mut refs: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (s, name) in index.shards.iter().enumerate() {
+            let rel = paths::search_shard(lang, name);
+            let shard: SearchShard = match self.load(&rel) {
+                Got::Ok(shard) => shard,
+                Got::Missing => {
+                    let message = format!("lists shard `{name}`, but {rel} is missing");
+                    self.error(&at.field("shards").index(s), message);
+                    continue;
+                }
+                Got::Bad => continue,
+            };
+            let at = At::root(&rel).field("entries");
+            let mut previous: Option<&str> = None;
+            for (i, (token, gaps)) in shard.entries.iter().enumerate() {
+                let at = at.index(i);
+                if previous.is_some_and(|p| p >= token.as_str()) {
+                    self.error(
+                        &at,
+                        format!(
+                            "`{token}` after `{}`: tokens are sorted, each once",
+                            previous.unwrap_or_default()
+                        ),
+                    );
+                }
+                previous = Some(token);
+                if search::shard_of(token) != *name || search::fold(token) != *token {
+                    let message = format!(
+                        "`{token}` does not belong here: a folded token is in shard {}",
+                        search::shard_of(&search::fold(token))
+                    );
+                    self.error(&at, message);
+                }
+                let list = shard.refs(token).unwrap_or_default();
+                if gaps.iter().skip(1).any(|&g| g == 0)
+                    || list.last().is_some_and(|&l| l >= index.docs)
+                    || list.is_empty()
+                    || list.len() > index.max_refs as usize
+                {
+                    let message = format!(
+                        "the documents of `{token}` are not {} to {} distinct ascending refs (gap-encoded) below {}",
+                        1, index.max_refs, index.docs
+                    );
+                    self.error(&at, message);
+                }
+                refs.insert(token.clone(), list);
+            }
+        }
+        // The documents, chunk by chunk.
+        let mut news_docs = 0;
+        let chunks = index.docs.div_ceil(search::DOCS_PER_CHUNK);
+        for c in 0..chunks {
+            let rel = paths::search_docs(lang, c);
+            let docs: SearchDocs = match self.load(&rel) {
+                Got::Ok(d) => d,
+                Got::Missing => {
+                    let message =
+                        format!("{} documents, but chunk {c} ({rel}) is missing", index.docs);
+                    self.error(&at.field("docs"), message);
+                    continue;
+                }
+                Got::Bad => continue,
+            };
+            let at = At::root(&rel);
+            let first = c * search::DOCS_PER_CHUNK;
+            let want = (index.docs - first).min(search::DOCS_PER_CHUNK) as usize;
+            if docs.first != first || docs.docs.len() != want {
+                let message = format!(
+                    "documents {}.. ({} of them), expected {first}.. ({want})",
+                    docs.first,
+                    docs.docs.len()
+                );
+                self.error(&at.field("first"), message);
+            }
+            for (i, doc) in docs.docs.iter().enumerate() {
+                let at = at.field("docs").index(i);
+                let r = first + i as u32;
+                match Self::route_file(&doc.route) {
+                    Ok(file) if self.visited.contains(&file) || self.file_exists(&file) => {
+                        self.report.links += 1
+                    }
+                    Ok(file) => {
+                        let message =
+                            format!("`{}` leads nowhere: {file} does not exist", doc.route);
+                        self.error(&at.field("route"), message);
+                    }
+                    Err(message) => self.error(&at.field("route"), message),
+                }
+                if doc.kind != DocKind::News {
+                    continue;
+                }
+                news_docs += 1;
+                let id = doc
+                    .route
+                    .rsplit('/')
+                    .next()
+                    .and_then(|i| i.parse::<u32>().ok())
+                    .unwrap_or(0);
+                if let Some(a) = self
+                    .articles
+                    .get(&(lang.to_string(), id))
+                    .and_then(Option::as_ref)
+                {
+                    if a.summary.title != doc.title {
+                        let message = format!(
+                            "{:?} differs from the title of article {id}, {:?}",
+                            doc.title, a.summary.title
+                        );
+                        self.error(&at.field("title"), message);
+                    }
+                }
+                for token in search::tokens(&doc.title) {
+                    let listed = refs.get(&token).is_some_and(|l| {
+                        l.binary_search(&r).is_ok() || l.len() >= index.max_refs as usize
+                    });
+                    if !listed {
+                        let message =
+                            format!("the title's word `{token}` is not indexed with document {r}");
+                        self.error(&at.field("title"), message);
+                        break;
+                    }
+                }
+            }
+        }
+        let articles = self
+            .articles
+            .range((lang.to_string(), 0)..=(lang.to_string(), u32::MAX))
+            .filter(|(_, a)| a.is_some())
+            .count();
+        if news_docs != articles {
+            let message = format!(
+                "{news_docs} news documents, but {articles} articles: every article is a document"
+            );
+            self.error(&at.field("docs"), message);
+        }
     }
 
     /// Checks the Atom feed of a feed whose summaries are `items`: it exists, is an Atom

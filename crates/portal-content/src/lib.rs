@@ -12,6 +12,7 @@
 
 pub mod check;
 pub mod directory;
+pub mod index;
 pub mod sample;
 pub mod schema;
 pub mod source;
@@ -267,6 +268,11 @@ pub fn build_with(
             report.pages += 1;
             report.page_fallbacks += usize::from(page.lang.is_some());
         }
+        plan.index(
+            b.faq.as_ref().map(|f| &f.0),
+            b.helplines.as_ref().map(|h| &h.0),
+            b.agencies.as_ref().map(|a| &a.0),
+        );
         plans.push(plan);
     }
     timer.lap("complete and plan the languages");
@@ -887,8 +893,10 @@ mod tests {
         // Article 1 in en, and served from en in ru.
         assert_eq!((report.articles, report.fallbacks), (2, 1));
         // Per language: site, one page of all news, one page per category (2), one calendar
-        // month, articles, Atom feeds (all and 2 categories); and the sitemap.
-        assert_eq!(report.files, (1 + 1 + 2 + 1 + 1 + 3) * 2 + 1);
+        // month, articles, Atom feeds (all and 2 categories), search index (index, one
+        // shard: `t1`, one chunk of documents); and the sitemap.
+        assert_eq!(report.files, (1 + 1 + 2 + 1 + 1 + 3 + 3) * 2 + 1);
+        assert!(f.out("ru/search/shard/t1.json").is_file());
         assert!(f.out("sitemap.xml").is_file());
         assert!(f.out("ru/news/calendar/2017-11.json").is_file());
         assert!(f.out("en/news/1.json").is_file());

@@ -7,8 +7,10 @@
 //! `*Out` types mirror the contract types field for field, with borrowed values, and
 //! encode to exactly the same JSON (tested below).
 
+use crate::index::Index;
 use crate::xml::{self, Entry, FEED_ENTRIES};
 use portal_api::{paths, Article, Block, Category, Date, NewsSummary, Site, PAGE_SIZE};
+use portal_api::{Agencies, Faq, Helplines};
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -116,6 +118,12 @@ pub enum Job {
     Article(usize),
     /// File `i` rendered beforehand (FAQ, helplines, agencies, pages).
     Extra(usize),
+    /// `search/index.json`.
+    SearchIndex,
+    /// Shard `i` of the search index.
+    SearchShard(usize),
+    /// Chunk `i` of the documents of the search index.
+    SearchDocs(u32),
 }
 
 /// The files of one language, ready to render.
@@ -136,6 +144,8 @@ pub struct Plan<'a> {
     extra: Vec<(String, String)>,
     /// Origin of the app (`https://example.org/base/`) for absolute links in feeds.
     origin: Option<String>,
+    /// The search index, once [`Plan::index`] made it.
+    search: Option<Index>,
 }
 
 /// A calendar month: year, month, and the days that have news, each with the indices of
@@ -202,7 +212,19 @@ impl<'a> Plan<'a> {
             months,
             extra: Vec::new(),
             origin: None,
+            search: None,
         }
+    }
+
+    /// Adds the search index of the news and of these directory files.
+    pub fn index(
+        &mut self,
+        faq: Option<&Faq>,
+        helplines: Option<&Helplines>,
+        agencies: Option<&Agencies>,
+    ) {
+        let index = Index::new(&self.site.lang, faq, helplines, agencies, &self.sorted);
+        self.search = Some(index);
     }
 
     /// Makes the links of the feeds absolute, under `origin` (ending in `/`).
@@ -250,6 +272,12 @@ impl<'a> Plan<'a> {
         &self.sorted
     }
 
+    fn search_index(&self) -> &Index {
+        self.search
+            .as_ref()
+            .expect("search jobs exist only with an index")
+    }
+
     fn lang(&self) -> &str {
         &self.site.lang
     }
@@ -284,6 +312,11 @@ impl<'a> Plan<'a> {
         jobs.extend((0..self.by_category.len()).map(|c| Job::Atom { category: Some(c) }));
         jobs.extend((0..self.sorted.len()).map(Job::Article));
         jobs.extend((0..self.extra.len()).map(Job::Extra));
+        if let Some(index) = &self.search {
+            jobs.push(Job::SearchIndex);
+            jobs.extend((0..index.shards().len()).map(Job::SearchShard));
+            jobs.extend((0..index.chunks()).map(Job::SearchDocs));
+        }
         jobs
     }
 
@@ -303,6 +336,9 @@ impl<'a> Plan<'a> {
             }
             Job::Article(i) => paths::article(lang, self.sorted[i].article.id),
             Job::Extra(i) => self.extra[i].0.clone(),
+            Job::SearchIndex => paths::search_index(lang),
+            Job::SearchShard(i) => paths::search_shard(lang, &self.search_index().shards()[i].0),
+            Job::SearchDocs(c) => paths::search_docs(lang, c),
         }
     }
 
@@ -400,6 +436,9 @@ impl<'a> Plan<'a> {
                 })
             }
             Job::Extra(i) => self.extra[i].1.clone(),
+            Job::SearchIndex => json(&self.search_index().meta()),
+            Job::SearchShard(i) => json(&self.search_index().shards()[i].1),
+            Job::SearchDocs(c) => json(&self.search_index().chunk(self.lang(), c, &self.sorted)),
         }
     }
 

@@ -481,3 +481,44 @@ fn feeds_and_the_sitemap_must_exist_and_agree() {
     c.remove("sitemap.xml");
     has(&c.errors(), "sitemap.xml", "$", "missing");
 }
+
+#[test]
+fn the_search_index_must_agree_with_the_articles() {
+    let c = Copy::new();
+    // A token in the wrong shard, a missing chunk of documents, a title changed.
+    c.edit("en/search/shard/ka.json", |v| {
+        v["entries"][0][0] = json!("zzz-not-here")
+    })
+    .remove("ru/search/docs/1.json")
+    .edit("oz/search/docs/1.json", |v| {
+        let docs = v["docs"].as_array_mut().unwrap();
+        let news = docs.iter_mut().find(|d| d["kind"] == "news").unwrap();
+        news["title"] = json!("Another title entirely");
+    });
+    fs::remove_file(c.path("uz/search/index.json")).unwrap();
+    let e = c.errors();
+    has(
+        &e,
+        "en/search/shard/ka.json",
+        "$.entries[0]",
+        "does not belong here",
+    );
+    has(
+        &e,
+        "ru/search/index.json",
+        "$.docs",
+        "chunk 1 (ru/search/docs/1.json) is missing",
+    );
+    assert!(
+        e.iter().any(|e| e.file == "oz/search/docs/1.json"
+            && e.path.ends_with(".title")
+            && e.message.contains("differs from the title of article")),
+        "{e:#?}"
+    );
+    has(
+        &e,
+        "uz/search/index.json",
+        "$",
+        "missing: every language has a search index",
+    );
+}
