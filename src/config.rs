@@ -17,10 +17,17 @@ pub struct Config {
     pub feedback: Option<String>,
     /// The address of that e-mail (and of "or write to").
     pub feedback_email: String,
+    /// How long a request to the API may take before it is aborted
+    /// (`<meta name="portal-timeout">`, in milliseconds).
+    pub timeout_ms: u32,
 }
 
 /// Until a host sets its own in `index.html`.
 const DEFAULT_FEEDBACK_EMAIL: &str = "feedback@example.org";
+
+/// Long enough for a slow mobile network, short enough that a dead request does not leave the
+/// reader waiting without a way out.
+const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 
 impl Default for Config {
     fn default() -> Self {
@@ -30,6 +37,7 @@ impl Default for Config {
             origin: String::new(),
             feedback: None,
             feedback_email: DEFAULT_FEEDBACK_EMAIL.into(),
+            timeout_ms: DEFAULT_TIMEOUT_MS,
         }
     }
 }
@@ -71,12 +79,17 @@ impl Config {
         let feedback_email = meta("portal-feedback-email")
             .filter(|e| e.contains('@') && !e.contains(['?', '&', '<', '>', '"']))
             .unwrap_or_else(|| DEFAULT_FEEDBACK_EMAIL.into());
+        let timeout_ms = meta("portal-timeout")
+            .and_then(|t| t.parse().ok())
+            .filter(|&t| t >= 100)
+            .unwrap_or(DEFAULT_TIMEOUT_MS);
         Self {
             base: base.trim_end_matches('/').to_string(),
             api: api.trim_end_matches('/').to_string(),
             origin: origin.trim_end_matches('/').to_string(),
             feedback,
             feedback_email,
+            timeout_ms,
         }
     }
 

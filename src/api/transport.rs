@@ -3,10 +3,17 @@
 
 use super::ApiError;
 
+/// The largest answer the client reads. The biggest file of the API (a directory of every
+/// agency) is ~50 KB; a much larger answer is a broken API, and decoding it would freeze a
+/// cheap phone.
+pub const MAX_BODY: usize = 2 * 1024 * 1024;
+
 /// One API file to read.
 pub struct Source {
     #[cfg(target_arch = "wasm32")]
     url: String,
+    #[cfg(target_arch = "wasm32")]
+    timeout_ms: u32,
     #[cfg(not(target_arch = "wasm32"))]
     file: std::path::PathBuf,
 }
@@ -20,8 +27,10 @@ pub struct ApiRoot(pub std::path::PathBuf);
 impl Source {
     /// A request must be started inside the reactive owner of the page that needs it.
     pub fn current(path: &str) -> Self {
+        let config = crate::config::use_config();
         Self {
-            url: format!("{}/{path}", crate::config::use_config().api),
+            url: format!("{}/{path}", config.api),
+            timeout_ms: config.timeout_ms,
         }
     }
 
@@ -35,15 +44,13 @@ impl Source {
         use std::cell::Cell;
         use std::rc::Rc;
 
-        /// A request without an answer after this long is aborted and reported as `Timeout`.
-        const TIMEOUT_MS: u32 = 10_000;
-
         let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
         let signal = controller.signal();
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
-            gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || {
+            // A request without an answer in time is aborted and reported as `Timeout`.
+            gloo_timers::callback::Timeout::new(self.timeout_ms, move || {
                 timed_out.set(true);
                 controller.abort();
             })
@@ -69,8 +76,18 @@ impl Source {
             404 => return Err(ApiError::NotFound),
             status => return Err(ApiError::Status(status)),
         }
+        let declared = response
+            .headers()
+            .get("content-length")
+            .and_then(|l| l.parse::<usize>().ok());
+        if declared.is_some_and(|l| l > MAX_BODY) {
+            return Err(ApiError::TooLarge);
+        }
         let body = response.text().await.map_err(failed)?;
         drop(timer);
+        if body.len() > MAX_BODY {
+            return Err(ApiError::TooLarge);
+        }
         Ok(body)
     }
 }
@@ -92,6 +109,7 @@ impl Source {
 
     pub async fn read(&self) -> Result<String, ApiError> {
         match std::fs::read_to_string(&self.file) {
+            Ok(body) if body.len() > MAX_BODY => Err(ApiError::TooLarge),
             Ok(body) => Ok(body),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(ApiError::NotFound),
             Err(_) => Err(ApiError::Status(500)),

@@ -55,6 +55,7 @@ fn main() {
         // Only whether there is an endpoint shapes the page; its address is read in the browser.
         feedback: (!page.feedback_setting.is_empty()).then(|| page.feedback_setting.clone()),
         feedback_email: page.feedback_email.clone(),
+        timeout_ms: Config::default().timeout_ms,
     };
 
     let routes = routes(&api_dir);

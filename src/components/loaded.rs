@@ -36,7 +36,7 @@ where
                             Ok(data) => view(data).into_any(),
                             Err(ApiError::NotFound) => match &not_found {
                                 Some(f) => f.run(),
-                                None => view! { <NotFound/> }.into_any(),
+                                None => view! { <NotFound nested=!page/> }.into_any(),
                             },
                             Err(error) => {
                                 view! { <ErrorView error retry=move || resource.refetch() page/> }

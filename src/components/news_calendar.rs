@@ -138,34 +138,42 @@ pub fn NewsCalendar(
             })
             .collect_view()
     };
-    let at_start = move || shown.get() <= first_month;
-    let at_end = move || shown.get() >= last_month;
+    // "Previous month" / "Next month": disabled past the news, but kept focusable.
+    let turn_button = move |forward: bool| {
+        let label = move || {
+            let t = i18n.t();
+            if forward {
+                t.next_month
+            } else {
+                t.previous_month
+            }
+        };
+        let disabled = move || {
+            let edge = if forward { last_month } else { first_month };
+            shown.get() == edge
+        };
+        view! {
+            <button
+                type="button"
+                class="calendar__turn"
+                aria-label=label
+                aria-disabled=move || disabled().to_string()
+                on:click=move |_| turn(forward)
+            >
+                <span aria-hidden="true">{if forward { "›" } else { "‹" }}</span>
+            </button>
+        }
+    };
 
     view! {
         <div class="calendar">
             <div class="calendar__header">
-                <button
-                    type="button"
-                    class="calendar__turn"
-                    aria-label=move || i18n.t().previous_month
-                    aria-disabled=move || at_start().to_string()
-                    on:click=move |_| turn(false)
-                >
-                    <span aria-hidden="true">"‹"</span>
-                </button>
+                {turn_button(false)}
                 <h2 id="calendar-title" class="calendar__title" aria-live="polite">
                     <span class="visually-hidden">{move || i18n.t().calendar_label} ": "</span>
                     {title}
                 </h2>
-                <button
-                    type="button"
-                    class="calendar__turn"
-                    aria-label=move || i18n.t().next_month
-                    aria-disabled=move || at_end().to_string()
-                    on:click=move |_| turn(true)
-                >
-                    <span aria-hidden="true">"›"</span>
-                </button>
+                {turn_button(true)}
             </div>
             <Transition fallback=|| ()>
                 <table

@@ -100,7 +100,12 @@ pub fn Message(
 /// "Page not found", with a way back home, or to every language's home when the address
 /// named no language the portal has.
 #[component]
-pub fn NotFound(#[prop(optional)] languages: bool) -> impl IntoView {
+pub fn NotFound(
+    #[prop(optional)] languages: bool,
+    /// Part of a page that has its own `h1`: the title is an `h2`.
+    #[prop(optional)]
+    nested: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let config = use_config();
     let way_back = if languages {
@@ -122,7 +127,11 @@ pub fn NotFound(#[prop(optional)] languages: bool) -> impl IntoView {
     };
     view! {
         <div class="not-found">
-            <h1>{move || i18n.t().not_found_title}</h1>
+            {if nested {
+                view! { <h2>{move || i18n.t().not_found_title}</h2> }.into_any()
+            } else {
+                view! { <h1>{move || i18n.t().not_found_title}</h1> }.into_any()
+            }}
             <p>{move || i18n.t().not_found_text}</p>
             {way_back}
         </div>

@@ -115,3 +115,47 @@ test('every colour scheme and text size, with the settings panel and the FAQ ope
   await page.done();
   console.log(`# axe: ${checked} page states checked, 0 violations`);
 });
+
+test('keyboard: the skip link comes first, every focused element shows its focus, widgets work', async () => {
+  const page = await openPage(prerendered);
+  await page.goto(prerendered.url('/en/news'));
+  await settled(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  // Every element Tab reaches on the page shows a focus indicator of its own.
+  await page.goto(prerendered.url('/en/news/1'));
+  await settled(page);
+  const seen = new Set();
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      const s = getComputedStyle(e);
+      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'
+        || s.backgroundColor === 'rgb(255, 191, 71)';
+      const r = e.getBoundingClientRect();
+      return { id: `${e.tagName}.${e.className} ${e.textContent.trim().slice(0, 30)}`, visible, w: r.width, h: r.height };
+    });
+    if (!info || seen.has(info.id)) continue;
+    seen.add(info.id);
+    assert.ok(info.visible, `no visible focus on ${info.id}`);
+    assert.ok(info.w >= 24 && info.h >= 24, `target smaller than 24×24: ${info.id} ${info.w}×${info.h}`);
+  }
+  assert.ok(seen.size > 20, `${seen.size} focusable elements`);
+
+  // Pagination and the language switcher, by keyboard alone.
+  await page.goto(prerendered.url('/en/news'));
+  await settled(page);
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Page 2' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/en\/news\/page\/2$/);
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  await page.getByRole('link', { name: 'Русский' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/ru\/news\/page\/2$/);
+  await page.getByRole('heading', { level: 1, name: 'Новости' }).waitFor();
+  await page.done();
+});

@@ -9,7 +9,7 @@ const site = useSite();
 const spa = useSite({ spa: true });
 
 const crumbs = (page) =>
-  page.getByRole('navigation', { name: 'Breadcrumb' }).locator('li').allTextContents();
+  page.getByRole('navigation', { name: /^(Breadcrumb|Навигационная цепочка)$/ }).locator('li').allTextContents();
 
 test('breadcrumbs follow the route, the current page is marked and not a link', async () => {
   const page = await openPage(site, { allowed: [/status of 404/] });
@@ -112,7 +112,7 @@ test('the report form validates, limits length, and sends JSON to the endpoint',
   assert.equal(await wrong.getAttribute('maxlength'), '1000');
   await wrong.fill('x'.repeat(1200));
   assert.equal((await wrong.inputValue()).length, 1000, 'typing stops at the limit');
-  await page.getByText('0 characters left').waitFor();
+  await page.getByText('0 characters left', { exact: true }).waitFor();
   await wrong.fill('<img src=x onerror=alert(1)> the date is wrong');
   await page.getByLabel('What were you doing?').fill('Reading the article');
   await page.getByRole('button', { name: 'Send', exact: true }).click();

@@ -1,56 +1,154 @@
-// The API failing: the error view explains and "Try again" recovers. The pages are rendered in
-// the browser (SPA shell), so that their data comes from the API and not from the prerender.
+// The API failing, on every data page: a clear message in the reader's language, "Try again"
+// where retrying can help, and the rest of the app still working. The pages are rendered in the
+// browser (SPA shell), so that their data comes from the API and not from the prerender.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openPage, h1 } from './harness.mjs';
 
 const site = useSite({ spa: true });
 
-/** Answers the first `times` requests matching `pattern` with `status`, then lets them through. */
-async function failFirst(page, pattern, status, times = 1) {
+/** Every data page and the API file it cannot do without. */
+const PAGES = [
+  ['/en/', '**/api/v1/en/news/page/1.json'],
+  ['/en/news', '**/api/v1/en/news/page/1.json'],
+  ['/en/news/category/politics', '**/api/v1/en/news/category/politics/page/1.json'],
+  ['/en/news?date=2017-11-01', '**/api/v1/en/news/calendar/2017-11.json'],
+  ['/en/news/1', '**/api/v1/en/news/1.json'],
+  ['/en/faq', '**/api/v1/en/faq.json'],
+  ['/en/helplines', '**/api/v1/en/helplines.json'],
+  ['/en/agencies', '**/api/v1/en/agencies.json'],
+  ['/en/pages/open-government', '**/api/v1/en/pages/open-government.json'],
+];
+
+const ERROR = {
+  500: /answered with an error \(HTTP 500\)/,
+  503: /answered with an error \(HTTP 503\)/,
+  timeout: /took too long to answer/,
+  offline: /could not be reached/,
+  malformed: /cannot read/,
+  shape: /cannot read/,
+  empty: /cannot read/,
+  huge: /too large to show/,
+};
+
+/** Answers `pattern` with `fault` the first `times` times, then lets requests through. */
+async function inject(page, pattern, fault, times = 1) {
   let left = times;
-  await page.route(pattern, (route) => (left-- > 0 ? route.fulfill({ status, body: 'broken' }) : route.continue()));
+  let count = 0;
+  await page.route(pattern, async (route) => {
+    count++;
+    if (left-- <= 0) return route.continue();
+    switch (fault) {
+      case 500: case 503: return route.fulfill({ status: fault, body: 'broken' });
+      case 'timeout': return; // never answered: the client's timer aborts it
+      case 'offline': return route.abort('internetdisconnected');
+      case 'malformed': return route.fulfill({ status: 200, contentType: 'application/json', body: '{"page": 1, "items": [' });
+      case 'shape': return route.fulfill({ status: 200, contentType: 'application/json', body: '{"unexpected": true}' });
+      case 'empty': return route.fulfill({ status: 200, contentType: 'application/json', body: '' });
+      case 'huge': return route.fulfill({ status: 200, contentType: 'application/json', body: `{"pad":"${'x'.repeat(5 * 1024 * 1024)}"}` });
+    }
+  });
+  return () => count;
 }
 
-test('an API 500 on the feed shows the error view, and Try again recovers', async () => {
-  const page = await openPage(site, { allowed: [/status of 500/] });
-  await failFirst(page, '**/api/v1/en/news/page/1.json', 500);
-  await page.goto(site.url('/en/news'));
-  const alert = page.getByRole('alert');
-  await alert.waitFor();
-  assert.match(await alert.textContent(), /HTTP 500/);
-  assert.ok(await page.getByRole('navigation', { name: 'Main' }).isVisible(), 'the shell still works');
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await page.locator('.news-list li').first().waitFor();
-  assert.equal(await page.getByRole('alert').count(), 0);
-  await page.done();
+/** A short client timeout for the test, set in the page as a host would. */
+async function shortTimeout(page) {
+  await page.route(/\/en\/[^.]*$/, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/<meta[^>]*\bname="?portal-timeout"?[^>]*>/, '<meta name="portal-timeout" content="1500">');
+    await route.fulfill({ response, body: html });
+  });
+}
+
+for (const fault of Object.keys(ERROR)) {
+  test(`${fault}: every data page explains, keeps the app working, and "Try again" recovers`, async () => {
+    for (const [path, api] of PAGES) {
+      const page = await openPage(site, { allowed: [/status of 50\d/, /ERR_INTERNET_DISCONNECTED|ERR_FAILED/] });
+      if (fault === 'timeout') await shortTimeout(page);
+      await inject(page, api, fault);
+      const started = Date.now();
+      await page.goto(site.url(path));
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const waited = Date.now() - started;
+      assert.match(await alert.textContent(), ERROR[fault], `${path}: ${await alert.textContent()}`);
+      if (fault === 'huge') assert.ok(waited < 3000, `${path}: the 5 MB answer took ${waited} ms to refuse`);
+      assert.ok(await page.getByRole('navigation', { name: 'Main' }).isVisible(), `${path}: the header works`);
+      assert.ok(await page.getByRole('link', { name: 'Русский' }).isVisible(), `${path}: the language switch works`);
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.waitForFunction(() => !document.querySelector('[role=alert]') && !document.querySelector('.skeleton'));
+      await h1(page);
+      await page.done();
+    }
+  });
+}
+
+test('404 of an item is the not-found page; of a list, a clear message', async () => {
+  for (const [path, api, heading, text] of [
+    ['/en/news/1', '**/api/v1/en/news/1.json', 'Page not found'],
+    ['/en/pages/open-government', '**/api/v1/en/pages/open-government.json', 'Page not found'],
+    ['/en/news/category/politics', '**/api/v1/en/news/category/politics/page/1.json', 'Politics', 'There is no such news category.'],
+    ['/en/faq', '**/api/v1/en/faq.json', 'Frequently asked questions', 'Page not found'],
+  ]) {
+    const page = await openPage(site, { allowed: [/status of 404/] });
+    await page.route(api, (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto(site.url(path));
+    assert.equal(await h1(page), heading, path);
+    if (text) await page.getByText(text).first().waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 0, `${path}: retrying a 404 cannot help`);
+    await page.done();
+  }
 });
 
-test('a failed article load is the page: h1 error title, then recovered', async () => {
-  const page = await openPage(site, { allowed: [/status of 503/] });
-  await failFirst(page, '**/api/v1/en/news/1.json', 503);
-  await page.goto(site.url('/en/news/1'));
-  assert.equal(await h1(page), 'Sorry, this content could not be loaded');
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await page.getByRole('heading', { level: 1, name: /Uzbekistan–Kazakhstan/ }).waitFor();
-  await page.done();
+test('a slow answer (3 s): the skeleton stays, then the content, with one request only', async () => {
+  for (const [path, api] of PAGES) {
+    const page = await openPage(site);
+    let requests = 0;
+    await page.route(api, async (route) => {
+      requests++;
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.continue();
+    });
+    await page.goto(site.url(path));
+    await page.waitForTimeout(1000);
+    assert.ok(await page.locator('.skeleton').first().isVisible(), `${path}: skeleton while waiting`);
+    assert.equal(await page.getByRole('alert').count(), 0);
+    await page.waitForFunction(() => !document.querySelector('.skeleton'), null, { timeout: 8000 });
+    assert.equal(requests, 1, `${path}: one request`);
+    await page.done();
+  }
 });
 
-test('a body that is not the contract shows the decode error, not a blank page', async () => {
+test('content holding HTML or script is shown as text and never run; unsafe links are not links', async () => {
   const page = await openPage(site);
-  await page.route('**/api/v1/en/news/page/1.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: '{"page":1,"items":"nope"}' }));
-  await page.goto(site.url('/en/news'));
-  await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').textContent(), /cannot read/);
-  await page.done();
-});
-
-test('no network: the network error view', async () => {
-  const page = await openPage(site, { allowed: [/ERR_FAILED|ERR_INTERNET_DISCONNECTED/] });
-  await page.route('**/api/v1/en/news/page/1.json', (route) => route.abort('internetdisconnected'));
-  await page.goto(site.url('/en/news'));
-  await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').textContent(), /could not be reached/);
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+  await page.route('**/api/v1/en/news/1.json', async (route) => {
+    const article = await (await route.fetch()).json();
+    article.title = `Title ${evil}`;
+    article.lead = evil;
+    article.byline = evil;
+    article.body = [
+      { type: 'paragraph', text: evil },
+      { type: 'heading', text: evil },
+      { type: 'list', items: [evil] },
+      { type: 'quote', text: evil, cite: evil },
+      { type: 'image', src: 'javascript:window.__pwned=1', alt: evil },
+    ];
+    await route.fulfill({ json: article });
+  });
+  await page.route('**/api/v1/en/helplines.json', async (route) => {
+    const data = await (await route.fetch()).json();
+    Object.assign(data.groups[0].entries[0], { name: evil, website: 'javascript:window.__pwned=1', email: 'x@example.org?body=<b>' });
+    await route.fulfill({ json: data });
+  });
+  await page.goto(site.url('/en/news/1'));
+  assert.equal(await h1(page), `Title ${evil}`);
+  assert.ok((await page.locator('article').textContent()).includes(evil));
+  assert.equal(await page.locator('article img, article script').count(), 0);
+  await page.goto(site.url('/en/helplines'));
+  await page.getByText(evil).first().waitFor();
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await page.done();
 });
