@@ -29,7 +29,7 @@ const { values: opt } = parseArgs({
   },
 });
 const only = new Set(opt.only.split(','));
-const work = join(opt.out, 'out');
+const work = join(opt.out, 'out', 'run'); // wiped at each run
 const log = (...a) => console.log(...a);
 const seconds = (t0) => Math.round((performance.now() - t0) / 100) / 10;
 
