@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("helplines") view=pages::HelplinesPage/>
                     <Route path=path!("agencies") view=pages::AgenciesPage/>
                     <Route path=path!("pages/:slug") view=pages::StaticPagePage/>
+                    <Route path=path!("search") view=pages::SearchPage/>
                     <Route path=path!("*any") view=|| view! { <pages::NotFoundPage/> }/>
                 </ParentRoute>
             </Routes>

@@ -77,6 +77,29 @@ pub fn parse_date(raw: &str) -> Option<Date> {
     raw.parse().ok()
 }
 
+/// The search page for `query` at a 1-based page (page 1 is left out).
+pub fn search(lang: Lang, query: &str, page: u32) -> String {
+    let mut path = format!("/{}/search?q={}", lang.code(), encode_component(query));
+    if page > 1 {
+        path.push_str(&format!("&page={page}"));
+    }
+    path
+}
+
+/// `s` encoded as JavaScript's `encodeURIComponent` does: UTF-8 bytes as `%XX`, except
+/// letters, digits and `-_.!~*'()`.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The `{id}` of an article path.
 pub fn parse_id(raw: &str) -> Option<u32> {
     parse_number(raw)
@@ -153,6 +176,11 @@ mod tests {
             news(Lang::En, Some("sport"), 2),
             "/en/news/category/sport/page/2"
         );
+        assert_eq!(
+            search(Lang::Ru, "o'z дом", 1),
+            "/ru/search?q=o'z%20%D0%B4%D0%BE%D0%BC"
+        );
+        assert_eq!(search(Lang::En, "a&b", 2), "/en/search?q=a%26b&page=2");
         let day = Date::new(2017, 11, 5).unwrap();
         assert_eq!(news_on(Lang::En, day), "/en/news?date=2017-11-05");
         assert_eq!(article(Lang::En, 7), "/en/news/7");

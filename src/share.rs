@@ -1,19 +1,7 @@
 //! Share links: plain links to each service's own share page, built from the page's address
 //! and title. No third-party script runs and nothing is sent until the reader follows one.
 
-/// `s` encoded as JavaScript's `encodeURIComponent` does: UTF-8 bytes as `%XX`, except
-/// letters, digits and `-_.!~*'()`.
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+use crate::links::encode_component;
 
 /// The services a page can be shared to, in the order they are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +40,8 @@ impl Service {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::links::encode_component;
 
     #[test]
     fn encodes_like_encode_uri_component() {

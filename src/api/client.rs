@@ -9,18 +9,56 @@ use crate::i18n::Lang;
 use portal_api::paths;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::future::Future;
 
 thread_local! {
-    /// Bodies of successful responses by URL: going back to a page is instant and costs no
-    /// request. Failures are never cached, so "Try again" really asks again.
-    static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// Bodies of successful, decodable responses by URL: going back to a page is instant and
+    /// costs no request. Failures are never cached, so "Try again" really asks again.
+    static CACHE: RefCell<BodyCache> = RefCell::new(BodyCache::default());
+    /// URLs being fetched now: a second part of the page that asks for one waits for that
+    /// answer instead of sending the same request again.
+    static IN_FLIGHT: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+}
+
+/// The most bytes of bodies kept: the oldest go first (a long reading session must not grow
+/// the page's memory without end).
+const CACHE_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(Default)]
+struct BodyCache {
+    bodies: HashMap<String, String>,
+    /// Keys, oldest first.
+    order: VecDeque<String>,
+    bytes: usize,
+}
+
+impl BodyCache {
+    fn get(&self, key: &str) -> Option<String> {
+        self.bodies.get(key).cloned()
+    }
+
+    fn put(&mut self, key: String, body: String) {
+        self.bytes += body.len();
+        if let Some(old) = self.bodies.insert(key.clone(), body) {
+            self.bytes -= old.len();
+        } else {
+            self.order.push_back(key);
+        }
+        while self.bytes > CACHE_BYTES {
+            let Some(oldest) = self.order.pop_front() else {
+                break;
+            };
+            if let Some(old) = self.bodies.remove(&oldest) {
+                self.bytes -= old.len();
+            }
+        }
+    }
 }
 
 /// Forgets every cached response.
 pub fn clear_cache() {
-    CACHE.with(|c| c.borrow_mut().clear());
+    CACHE.with(|c| *c.borrow_mut() = BodyCache::default());
 }
 
 pub fn fetch_site(lang: Lang) -> impl Future<Output = Result<Site, ApiError>> + Send {
@@ -61,6 +99,26 @@ pub fn fetch_calendar_month(
     }
 }
 
+pub fn fetch_search_index(
+    lang: Lang,
+) -> impl Future<Output = Result<portal_api::search::SearchIndex, ApiError>> + Send {
+    fetch_json(paths::search_index(lang.code()))
+}
+
+pub fn fetch_search_shard(
+    lang: Lang,
+    shard: String,
+) -> impl Future<Output = Result<portal_api::search::SearchShard, ApiError>> + Send {
+    fetch_json(paths::search_shard(lang.code(), &shard))
+}
+
+pub fn fetch_search_docs(
+    lang: Lang,
+    chunk: u32,
+) -> impl Future<Output = Result<portal_api::search::SearchDocs, ApiError>> + Send {
+    fetch_json(paths::search_docs(lang.code(), chunk))
+}
+
 pub fn fetch_faq(lang: Lang) -> impl Future<Output = Result<Faq, ApiError>> + Send {
     fetch_json(paths::faq(lang.code()))
 }
@@ -89,8 +147,24 @@ fn fetch_json<T: DeserializeOwned>(
 ) -> impl Future<Output = Result<T, ApiError>> + Send {
     let source = transport::Source::current(&path);
     let load = async move {
-        let body = cached(&source).await?;
-        serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+        let decode =
+            |body: &str| serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()));
+        // Only the browser caches: the prerender step reads each file about once.
+        if !cfg!(target_arch = "wasm32") {
+            return decode(&source.read().await?);
+        }
+        let key = source.key();
+        wait_for_same_request(&key).await;
+        if let Some(body) = CACHE.with(|c| c.borrow().get(&key)) {
+            return decode(&body);
+        }
+        let flight = InFlight::start(&key);
+        let body = source.read().await;
+        drop(flight);
+        let body = body?;
+        let value = decode(&body)?;
+        CACHE.with(|c| c.borrow_mut().put(key, body));
+        Ok(value)
     };
     // Browser futures are not `Send`, but the browser has one thread.
     #[cfg(target_arch = "wasm32")]
@@ -98,17 +172,30 @@ fn fetch_json<T: DeserializeOwned>(
     load
 }
 
-/// The body of `source`, from the cache when it was read before. Only the browser caches:
-/// the prerender step reads each file about once, and keeping them all would cost memory.
-async fn cached(source: &transport::Source) -> Result<String, ApiError> {
-    if !cfg!(target_arch = "wasm32") {
-        return source.read().await;
+/// Marks a URL as being fetched until dropped (also when the request's future is dropped
+/// because the reader left the page).
+struct InFlight(String);
+
+impl InFlight {
+    fn start(key: &str) -> Self {
+        IN_FLIGHT.with(|f| f.borrow_mut().insert(key.to_string()));
+        Self(key.to_string())
     }
-    let key = source.key();
-    if let Some(body) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
-        return Ok(body);
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        IN_FLIGHT.with(|f| f.borrow_mut().remove(&self.0));
     }
-    let body = source.read().await?;
-    CACHE.with(|c| c.borrow_mut().insert(key, body.clone()));
-    Ok(body)
+}
+
+/// Waits while another part of the page fetches `key` (it then is in the cache, or failed
+/// and this caller asks again).
+async fn wait_for_same_request(key: &str) {
+    #[cfg(target_arch = "wasm32")]
+    while IN_FLIGHT.with(|f| f.borrow().contains(key)) {
+        gloo_timers::future::TimeoutFuture::new(15).await;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = key;
 }

@@ -10,6 +10,15 @@ use leptos::prelude::*;
 pub fn Footer() -> impl IntoView {
     let i18n = use_i18n();
     let config = use_config();
+    let feed = {
+        let api = config.api.clone();
+        move || {
+            format!(
+                "{api}/{}",
+                portal_api::paths::news_feed(i18n.lang().code(), None)
+            )
+        }
+    };
     let page = move |slug: &'static str| {
         let config = config.clone();
         move || config.href(&links::page(i18n.lang(), slug))
@@ -25,6 +34,9 @@ pub fn Footer() -> impl IntoView {
                     </li>
                     <li>
                         <a href=page("privacy")>{move || i18n.t().privacy_notice}</a>
+                    </li>
+                    <li>
+                        <a href=feed type="application/atom+xml">{move || i18n.t().news_feeds}</a>
                     </li>
                 </ul>
                 <p class="site-footer__notice">{move || i18n.t().footer_sample_notice}</p>

@@ -1,6 +1,6 @@
 //! The portal's header: mark, name and main navigation.
 
-use super::{DisplaySettings, LanguageSwitcher};
+use super::{DisplaySettings, LanguageSwitcher, SearchForm};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
@@ -31,6 +31,9 @@ pub fn Header() -> impl IntoView {
                     <span class="site-header__name">{move || i18n.t().portal_name}</span>
                 </a>
                 <LanguageSwitcher/>
+            </div>
+            <div class="container site-header__search">
+                <SearchForm id="header-search"/>
             </div>
             <nav class="main-nav" aria-label=move || i18n.t().main_nav_label>
                 <ul class="container main-nav__list">

@@ -6,7 +6,7 @@
 use crate::api::{send_feedback, ApiError, Feedback};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
-use crate::share::encode_component;
+use crate::links::encode_component;
 use leptos::prelude::*;
 
 /// The most characters a field takes (the endpoint may refuse more).

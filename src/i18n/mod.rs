@@ -248,6 +248,17 @@ pub struct Texts {
     pub privacy_notice: &'static str,
     pub error_too_large: &'static str,
     pub news_feeds: &'static str,
+    pub search_label: &'static str,
+    pub search_button: &'static str,
+    pub search_title: &'static str,
+    pub search_results_for: fn(&str) -> String,
+    pub result_count: fn(u32) -> String,
+    pub no_results: &'static str,
+    pub search_prompt: &'static str,
+    pub kind_news: &'static str,
+    pub kind_faq: &'static str,
+    pub kind_helpline: &'static str,
+    pub kind_agency: &'static str,
 }
 
 /// The language of the current page, for components: `i18n.t()` reads its strings.
@@ -361,6 +372,15 @@ mod tests {
                 t.crash_message,
                 t.reload_page,
                 t.offline_notice,
+                t.search_label,
+                t.search_button,
+                t.search_title,
+                t.no_results,
+                t.search_prompt,
+                t.kind_news,
+                t.kind_faq,
+                t.kind_helpline,
+                t.kind_agency,
                 t.breadcrumbs_label,
                 t.share_title,
                 t.copy_link,
@@ -405,6 +425,8 @@ mod tests {
             assert!((t.more_in_category)("X").contains('X'));
             assert!((t.news_count)(3).contains('3'));
             assert!((t.characters_left)(999).contains("999"));
+            assert!((t.result_count)(21).contains("21"));
+            assert!((t.search_results_for)("qz").contains("qz"));
             assert!((t.news_of_day)("1 X").contains("1 X"));
             for (setting, names) in crate::display::SETTINGS.iter().zip(t.display_values) {
                 assert_eq!(

@@ -53,8 +53,21 @@ pub fn LanguageRoot() -> impl IntoView {
         }
     };
 
+    // The news as an Atom feed, for feed readers.
+    let feed = {
+        let api = config.api.clone();
+        move || {
+            format!(
+                "{api}/{}",
+                portal_api::paths::news_feed(i18n.lang().code(), None)
+            )
+        }
+    };
+    let feed_title = move || format!("{} – {}", i18n.t().news_title, i18n.t().portal_short_name);
+
     view! {
         <Html {..} lang=move || i18n.lang().bcp47()/>
+        {move || view! { <Link rel="alternate" type_="application/atom+xml" href=feed() title=feed_title()/> }}
         <Title formatter/>
         {alternates}
         {canonical}

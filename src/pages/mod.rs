@@ -10,6 +10,7 @@ mod language_choice;
 mod language_root;
 mod news_feed;
 mod not_found;
+mod search;
 mod static_page;
 
 pub use agencies::AgenciesPage;
@@ -22,4 +23,5 @@ pub use language_choice::LanguageChoice;
 pub use language_root::LanguageRoot;
 pub use news_feed::NewsFeedPage;
 pub use not_found::NotFoundPage;
+pub use search::SearchPage;
 pub use static_page::StaticPagePage;

@@ -22,7 +22,7 @@ test('breadcrumbs follow the route, the current page is marked and not a link', 
     ['/en/helplines', ['Home', 'Helplines of ministries and agencies']],
     ['/en/agencies', ['Home', 'Government agencies']],
     ['/en/pages/open-government', ['Home', 'Open Government']],
-    ['/ru/news/1', ['Главная', 'Новости', 'Политика', /^Узбекистан/]],
+    ['/ru/news/1', ['Главная', 'Новости', 'Политика', /Kazakhstan|Казахстан/]],
   ]) {
     await page.goto(site.url(path));
     await h1(page);
