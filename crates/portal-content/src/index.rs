@@ -8,6 +8,29 @@ use portal_api::search::{
 use portal_api::{Agencies, Faq, Helplines};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (as in rustc): a fast, non-cryptographic hash for the token map, which takes
+/// millions of short keys from our own sources (no untrusted input to defend against).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Longest snippet, in characters.
 pub const SNIPPET_CHARS: usize = 160;
@@ -118,7 +141,7 @@ impl Index {
         }
 
         // Token → refs, ascending: documents are added in ref order.
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut postings: FastMap<String, Vec<u32>> = FastMap::default();
         let mut add = |doc: u32, tokens: Vec<String>| {
             for t in tokens {
                 let refs = postings.entry(t).or_default();

@@ -268,14 +268,21 @@ pub fn build_with(
             report.pages += 1;
             report.page_fallbacks += usize::from(page.lang.is_some());
         }
-        plan.index(
-            b.faq.as_ref().map(|f| &f.0),
-            b.helplines.as_ref().map(|h| &h.0),
-            b.agencies.as_ref().map(|a| &a.0),
-        );
-        plans.push(plan);
+        plans.push((plan, b.faq, b.helplines, b.agencies));
     }
     timer.lap("complete and plan the languages");
+    // The search indexes, one language a thread.
+    plans
+        .par_iter_mut()
+        .for_each(|(plan, faq, helplines, agencies)| {
+            plan.index(
+                faq.as_ref().map(|f| &f.0),
+                helplines.as_ref().map(|h| &h.0),
+                agencies.as_ref().map(|a| &a.0),
+            )
+        });
+    let plans: Vec<Plan> = plans.into_iter().map(|p| p.0).collect();
+    timer.lap("index for search");
     let written = write(out, &plans, report.articles, options).map_err(|e| vec![e])?;
     (report.files, report.unchanged, report.removed) = written;
     timer.lap("render and write");

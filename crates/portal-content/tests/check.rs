@@ -281,6 +281,7 @@ fn related_articles_must_exist_and_be_of_the_category() {
     c.edit("en/news/1.json", |v| {
         v["related"][0]["id"] = json!(9999);
         v["related"][1]["category"] = json!({"slug": "sport", "name": "Sport"});
+        v["related"][2]["title"] = json!("Not its title");
     });
     let e = c.errors();
     has(
@@ -294,6 +295,12 @@ fn related_articles_must_exist_and_be_of_the_category() {
         "en/news/1.json",
         "$.related[1].category.slug",
         "related articles are of the article's category",
+    );
+    has(
+        &e,
+        "en/news/1.json",
+        "$.related[2].title",
+        "\"Not its title\" differs from",
     );
 }
 
