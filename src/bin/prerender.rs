@@ -339,6 +339,13 @@ impl Template {
                 head.replace_range(start..end, "");
             }
         }
+        // The content is in the page: its first paint must not wait for, nor share the network
+        // with, the wasm. Trunk's loader starts the download once the page has painted.
+        head = head.replacen(
+            "const wasm = await init(",
+            "await new Promise(r => requestAnimationFrame(() => setTimeout(r)));\nconst wasm = await init(",
+            1,
+        );
         // The page's language comes from the app (`<Html lang>`).
         head = head.replacen("<html lang=en>", "<html>", 1);
         let api_setting =

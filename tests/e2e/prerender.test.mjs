@@ -89,3 +89,20 @@ test('the SPA shell is shipped for static hosts', async () => {
   assert.doesNotMatch(shell, /portal-prerendered/);
   assert.equal((await raw('/_redirects')).trim(), '/*  /200.html  200');
 });
+
+test('the wasm is fetched after the prerendered content has painted', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/news/1'), { waitUntil: 'networkidle' });
+  const [paint, wasm] = await page.evaluate(() => [
+    performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.fetchStart,
+  ]);
+  assert.ok(paint > 0 && wasm > 0, `paint ${paint}, wasm ${wasm}`);
+  assert.ok(wasm >= paint, `wasm fetch started at ${wasm} ms, before the first paint at ${paint} ms`);
+  // The feed pages and category feeds are files of their own.
+  for (const path of ['/en/news/page/2', '/ru/news/category/sport']) {
+    const html = await raw(path);
+    assert.match(html, new RegExp(`content="${path}"`), path);
+  }
+  await page.done();
+});
