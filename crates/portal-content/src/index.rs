@@ -5,7 +5,7 @@ use crate::tree::Listed;
 use portal_api::search::{
     self, DocKind, SearchDoc, SearchDocs, SearchIndex, SearchShard, DOCS_PER_CHUNK, MAX_REFS,
 };
-use portal_api::{Agencies, Faq, Helplines};
+use portal_api::{Agencies, Article, Faq, Helplines};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -31,6 +31,75 @@ impl Hasher for FxHasher {
 }
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The tokens of every article, once: the five languages list mostly the same (English)
+/// articles, so each is tokenized once, and its tokens are numbered, so that a language's
+/// index is built by pushing numbers, not by hashing strings.
+pub struct TokenTable {
+    /// Token by id.
+    tokens: Vec<String>,
+    /// The shard of each token.
+    shards: Vec<String>,
+    id: FastMap<String, u32>,
+    /// Article (by address) → its distinct token ids: `flat[offsets[i]..offsets[i + 1]]`.
+    article: FastMap<usize, usize>,
+    offsets: Vec<usize>,
+    flat: Vec<u32>,
+}
+
+impl TokenTable {
+    /// Tokenizes the titles and leads of `articles` (each article once, however often it
+    /// is given), in parallel.
+    pub fn new<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Self {
+        let mut unique: Vec<&Article> = Vec::new();
+        let mut article: FastMap<usize, usize> = FastMap::default();
+        for a in articles {
+            let key = a as *const Article as usize;
+            article.entry(key).or_insert_with(|| {
+                unique.push(a);
+                unique.len() - 1
+            });
+        }
+        let mut table = Self {
+            tokens: Vec::new(),
+            shards: Vec::new(),
+            id: FastMap::default(),
+            article,
+            offsets: vec![0],
+            flat: Vec::new(),
+        };
+        // By blocks, so that the strings of only one block are in memory at once.
+        for block in unique.chunks(16_384) {
+            let tokens: Vec<Vec<String>> = block
+                .par_iter()
+                .map(|a| distinct_tokens([a.title.as_str(), a.lead.as_str()]))
+                .collect();
+            for list in tokens {
+                for t in list {
+                    let id = match table.id.get(&t) {
+                        Some(&id) => id,
+                        None => {
+                            let id = table.tokens.len() as u32;
+                            table.shards.push(search::shard_of(&t));
+                            table.tokens.push(t.clone());
+                            table.id.insert(t, id);
+                            id
+                        }
+                    };
+                    table.flat.push(id);
+                }
+                table.offsets.push(table.flat.len());
+            }
+        }
+        table
+    }
+
+    /// The distinct token ids of `article`, which must be one of those given to `new`.
+    fn of(&self, article: &Article) -> &[u32] {
+        let i = self.article[&(article as *const Article as usize)];
+        &self.flat[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
 
 /// Longest snippet, in characters.
 pub const SNIPPET_CHARS: usize = 160;
@@ -83,6 +152,7 @@ impl Index {
         helplines: Option<&Helplines>,
         agencies: Option<&Agencies>,
         news: &[Listed],
+        table: &TokenTable,
     ) -> Self {
         let mut directory: Vec<(SearchDoc, Vec<String>)> = Vec::new();
         for topic in faq.iter().flat_map(|f| &f.topics) {
@@ -140,44 +210,57 @@ impl Index {
             directory.push((doc, distinct_tokens([a.name.as_str(), a.address.as_str()])));
         }
 
-        // Token → refs, ascending: documents are added in ref order.
-        let mut postings: FastMap<String, Vec<u32>> = FastMap::default();
-        let mut add = |doc: u32, tokens: Vec<String>| {
-            for t in tokens {
-                let refs = postings.entry(t).or_default();
-                // Past the cap, a common word keeps its first (directory, newest) documents.
-                if refs.len() < MAX_REFS {
-                    refs.push(doc);
-                }
-            }
-        };
+        // Token id → refs, ascending: documents are added in ref order. Past the cap, a
+        // common word keeps its first (directory, newest) documents.
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); table.tokens.len()];
+        let mut own: FastMap<String, Vec<u32>> = FastMap::default();
         let mut docs = Vec::with_capacity(directory.len());
         for (doc, tokens) in directory {
-            add(docs.len() as u32, tokens);
+            let r = docs.len() as u32;
+            for t in tokens {
+                let refs = match table.id.get(&t) {
+                    Some(&id) => &mut postings[id as usize],
+                    None => own.entry(t).or_default(),
+                };
+                if refs.len() < MAX_REFS {
+                    refs.push(r);
+                }
+            }
             docs.push(doc);
         }
-        // News in parallel, by blocks, so that the tokens of only one block are in memory.
-        let base = docs.len();
-        for (b, block) in news.chunks(8192).enumerate() {
-            let tokens: Vec<Vec<String>> = block
-                .par_iter()
-                .map(|l| distinct_tokens([l.article.title.as_str(), l.article.lead.as_str()]))
-                .collect();
-            for (i, t) in tokens.into_iter().enumerate() {
-                add((base + b * 8192 + i) as u32, t);
+        let base = docs.len() as u32;
+        for (i, l) in news.iter().enumerate() {
+            for &id in table.of(l.article) {
+                let refs = &mut postings[id as usize];
+                if refs.len() < MAX_REFS {
+                    refs.push(base + i as u32);
+                }
             }
         }
 
-        let mut by_shard: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
-        for (token, refs) in postings {
+        let mut by_shard: BTreeMap<&str, Vec<(String, Vec<u32>)>> = BTreeMap::new();
+        for (id, refs) in postings.into_iter().enumerate() {
+            if !refs.is_empty() {
+                let token = &table.tokens[id];
+                by_shard
+                    .entry(&table.shards[id])
+                    .or_default()
+                    .push((token.clone(), refs));
+            }
+        }
+        let own_shards: Vec<(String, String, Vec<u32>)> = own
+            .into_iter()
+            .map(|(token, refs)| (search::shard_of(&token), token, refs))
+            .collect();
+        for (shard, token, refs) in &own_shards {
             by_shard
-                .entry(search::shard_of(&token))
+                .entry(shard)
                 .or_default()
-                .push((token, refs));
+                .push((token.clone(), refs.clone()));
         }
         let shards = by_shard
             .into_iter()
-            .map(|(name, entries)| (name, SearchShard::new(entries)))
+            .map(|(name, entries)| (name.to_string(), SearchShard::new(entries)))
             .collect();
         Self {
             directory: docs,

@@ -271,16 +271,21 @@ pub fn build_with(
         plans.push((plan, b.faq, b.helplines, b.agencies));
     }
     timer.lap("complete and plan the languages");
-    // The search indexes, one language a thread.
-    plans
-        .par_iter_mut()
-        .for_each(|(plan, faq, helplines, agencies)| {
-            plan.index(
-                faq.as_ref().map(|f| &f.0),
-                helplines.as_ref().map(|h| &h.0),
-                agencies.as_ref().map(|a| &a.0),
-            )
-        });
+    // The search indexes, from one table of the tokens of every article.
+    let table = index::TokenTable::new(
+        plans
+            .iter()
+            .flat_map(|p| p.0.articles().iter().map(|l| l.article)),
+    );
+    for (plan, faq, helplines, agencies) in &mut plans {
+        plan.index(
+            &table,
+            faq.as_ref().map(|f| &f.0),
+            helplines.as_ref().map(|h| &h.0),
+            agencies.as_ref().map(|a| &a.0),
+        );
+    }
+    drop(table);
     let plans: Vec<Plan> = plans.into_iter().map(|p| p.0).collect();
     timer.lap("index for search");
     let written = write(out, &plans, report.articles, options).map_err(|e| vec![e])?;

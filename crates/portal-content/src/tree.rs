@@ -7,7 +7,7 @@
 //! `*Out` types mirror the contract types field for field, with borrowed values, and
 //! encode to exactly the same JSON (tested below).
 
-use crate::index::Index;
+use crate::index::{Index, TokenTable};
 use crate::xml::{self, Entry, FEED_ENTRIES};
 use portal_api::{paths, Article, Block, Category, Date, NewsSummary, Site, PAGE_SIZE};
 use portal_api::{Agencies, Faq, Helplines};
@@ -216,14 +216,23 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// Adds the search index of the news and of these directory files.
+    /// Adds the search index of the news (their tokens in `table`) and of these directory
+    /// files.
     pub fn index(
         &mut self,
+        table: &TokenTable,
         faq: Option<&Faq>,
         helplines: Option<&Helplines>,
         agencies: Option<&Agencies>,
     ) {
-        let index = Index::new(&self.site.lang, faq, helplines, agencies, &self.sorted);
+        let index = Index::new(
+            &self.site.lang,
+            faq,
+            helplines,
+            agencies,
+            &self.sorted,
+            table,
+        );
         self.search = Some(index);
     }
 
