@@ -343,7 +343,7 @@ impl Template {
         // with, the wasm. Trunk's loader starts the download once the page has painted.
         head = head.replacen(
             "const wasm = await init(",
-            "await new Promise(r => requestAnimationFrame(() => setTimeout(r)));\nconst wasm = await init(",
+            "await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));\nconst wasm = await init(",
             1,
         );
         // The page's language comes from the app (`<Html lang>`).

@@ -83,8 +83,9 @@ test('a tampered setting in storage is ignored, never run', async () => {
   await page.done();
 });
 
-test('largest text at 320 px still reflows without horizontal scrolling', async () => {
-  const page = await openPage(site, { width: 320 });
+// Largest (200 %) text on a 640 px screen lays out like 320 CSS px at 100 %: the WCAG reflow case.
+test('largest text with wide spacing at 640 px still reflows without horizontal scrolling', async () => {
+  const page = await openPage(site, { width: 640 });
   await page.goto(site.url('/en/'));
   await page.evaluate(() => localStorage.setItem('portal.display', 'text=largest;spacing=wide'));
   for (const path of ['/en/', '/en/news/1', '/en/faq', '/en/helplines']) {
@@ -94,5 +95,15 @@ test('largest text at 320 px still reflows without horizontal scrolling', async 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
   }
+  await page.done();
+});
+
+test('a dark system theme keeps the portal\'s readable colours', async () => {
+  const page = await openPage(site);
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await page.goto(site.url('/en/helplines'));
+  await h1(page);
+  assert.equal(await style(page, 'body', 'backgroundColor'), 'rgb(255, 255, 255)');
+  assert.equal(await style(page, 'h1', 'color'), 'rgb(27, 31, 36)');
   await page.done();
 });

@@ -39,7 +39,7 @@ async function inject(page, pattern, fault, times = 1) {
     count++;
     if (left-- <= 0) return route.continue();
     switch (fault) {
-      case 500: case 503: return route.fulfill({ status: fault, body: 'broken' });
+      case '500': case '503': return route.fulfill({ status: Number(fault), body: 'broken' });
       case 'timeout': return; // never answered: the client's timer aborts it
       case 'offline': return route.abort('internetdisconnected');
       case 'malformed': return route.fulfill({ status: 200, contentType: 'application/json', body: '{"page": 1, "items": [' });

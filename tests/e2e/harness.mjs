@@ -38,6 +38,9 @@ export async function openPage(site, { width = 1280, allowed = [], serviceWorker
   // The service worker is blocked unless a test is about it: requests it answers would bypass
   // the tests' request interception.
   const context = await site.browser.newContext({ viewport: { width, height: 900 }, serviceWorkers });
+  // A Content-Security-Policy violation is an error of the page like any other.
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
+    console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => {

@@ -33,14 +33,14 @@ test('the header search finds the seed article and marks the words', async () =>
 
 test('results of every kind, paging, and the empty and prompt states', async () => {
   const page = await openPage(site);
-  await page.goto(site.url('/en/search?q=the'));
+  await page.goto(site.url('/en/search?q=school'));
   await page.locator('.search-result').first().waitFor();
   const kinds = new Set((await page.locator('.search-result__meta').allTextContents()).map((t) => t.split(' · ')[0].trim()));
   assert.ok(kinds.size >= 2, [...kinds].join());
   const count = Number((await page.locator('.feed__count').textContent()).match(/\d+/)[0]);
   if (count > 20) {
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Page 2' }).click();
-    await page.waitForURL(/q=the&page=2$/);
+    await page.waitForURL(/q=school&page=2$/);
     await page.locator('.search-result').first().waitFor();
   }
   await page.goto(site.url('/en/search?q=zzqqxxnothing'));
@@ -53,14 +53,14 @@ test('results of every kind, paging, and the empty and prompt states', async () 
 test('Uzbek apostrophes and Cyrillic case fold the same; hostile queries are text', async () => {
   const page = await openPage(site);
   const counts = [];
-  for (const q of ["O'zbekiston", 'Oʻzbekiston', 'O‘ZBEKISTON']) {
+  for (const q of ["O'zbek", 'Oʻzbek', 'O‘ZBEK']) {
     await page.goto(site.url(`/oz/search?q=${encodeURIComponent(q)}`));
     await page.locator('.search-result, .message').first().waitFor();
     counts.push(await page.locator('.search-result').count());
   }
   assert.ok(counts[0] > 0 && counts.every((c) => c === counts[0]), counts.join());
   const ru = [];
-  for (const q of ['УЗБЕКИСТАН', 'узбекистан']) {
+  for (const q of ['ПОРТАЛ', 'портал']) {
     await page.goto(site.url(`/ru/search?q=${encodeURIComponent(q)}`));
     await page.locator('.search-result, .message').first().waitFor();
     ru.push(await page.locator('.search-result').count());
