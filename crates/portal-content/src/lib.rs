@@ -4,11 +4,14 @@
 //! - [`source`] parses one file (`site.json`, an article `.txt`, a static page `.txt`);
 //! - [`directory`] parses and checks `faq.json`, `helplines.json` and `agencies.json`, and
 //!   completes a translation of them from [`FALLBACK_LANGUAGE`];
-//! - [`tree`] renders the API files of one language in memory;
-//! - [`check`] validates a built API tree (on disk or over HTTP) against the contract;
+//! - [`tree`] plans the API files of one language and renders them one at a time;
+//! - [`index`] builds the search index of a language, [`xml`] its Atom feeds and the
+//!   sitemap;
 //! - [`build`] reads every language folder, checks across files and languages, completes
 //!   each language with the untranslated articles and static pages of
-//!   [`FALLBACK_LANGUAGE`], then writes.
+//!   [`FALLBACK_LANGUAGE`], then writes (in parallel, only what changed);
+//! - [`check`] validates a built API tree (on disk or over HTTP) against the contract;
+//! - [`schema`] writes the JSON Schemas of the API files, [`sample`] synthetic articles.
 
 pub mod check;
 pub mod directory;

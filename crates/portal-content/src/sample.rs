@@ -14,7 +14,7 @@ use portal_api::Date;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// What [`write`] did.
+/// What [`write()`] did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SampleReport {
     pub articles: usize,

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 /// How many related articles an article lists.
 pub const RELATED: usize = 4;
 
-/// API files: path relative to the API root → compact JSON.
+/// API files: path relative to the API root → text (compact JSON; XML for the feeds).
 pub type Files = BTreeMap<String, String>;
 
 /// An article as one language lists it: its own (`lang: None`), or one of the fallback
@@ -108,7 +108,7 @@ pub enum Job {
         category: Option<usize>,
         page: u32,
     },
-    /// Month `i` of [`Plan::months`].
+    /// Calendar month `i`, from the oldest article's month.
     Month(usize),
     /// The Atom feed of all news (`None`) or of a category.
     Atom {
@@ -452,7 +452,6 @@ impl<'a> Plan<'a> {
     }
 
     /// Every file, rendered (for small trees and tests).
-    /// (Feeds are XML, not JSON: `Files` maps paths to text.)
     pub fn files(&self) -> Files {
         self.jobs()
             .into_iter()
