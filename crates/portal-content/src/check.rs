@@ -15,6 +15,7 @@ use portal_api::{
     paths, Agencies, Article, CalendarMonth, Date, Faq, Helplines, NewsPage, NewsSummary, Site,
     StaticPage, LANGUAGES, PAGE_SIZE,
 };
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -67,8 +68,8 @@ impl fmt::Display for CheckReport {
     }
 }
 
-/// Where the API files come from.
-pub trait Tree {
+/// Where the API files come from (shared by the threads that read article files).
+pub trait Tree: Sync {
     /// The text of the file at `rel` (relative to the API root), `Ok(None)` if there is none.
     fn read(&self, rel: &str) -> Result<Option<String>, String>;
     /// Every file of the tree, when it can be listed (a folder; not an HTTP server).
@@ -212,6 +213,45 @@ fn fingerprint(s: &NewsSummary) -> u64 {
     h.finish()
 }
 
+/// A file read and decoded, or why not.
+enum Fetched<T> {
+    Ok(T),
+    Missing,
+    /// Unreadable (`read: false`) or not of its type.
+    Failed {
+        error: CheckError,
+        read: bool,
+    },
+}
+
+/// Reads and decodes `rel` as `T`; free of the checker, so that threads can do it.
+fn fetch<T: DeserializeOwned>(tree: &dyn Tree, rel: &str) -> Fetched<T> {
+    let text = match tree.read(rel) {
+        Ok(Some(text)) => text,
+        Ok(None) => return Fetched::Missing,
+        Err(message) => {
+            let error = CheckError {
+                file: rel.to_string(),
+                path: "$".into(),
+                message,
+            };
+            return Fetched::Failed { error, read: false };
+        }
+    };
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    match serde_path_to_error::deserialize::<_, T>(de) {
+        Ok(value) => Fetched::Ok(value),
+        Err(e) => {
+            let error = CheckError {
+                file: rel.to_string(),
+                path: json_path(e.path()),
+                message: format!("does not decode: {}", e.inner()),
+            };
+            Fetched::Failed { error, read: true }
+        }
+    }
+}
+
 /// The result of reading a file.
 enum Got<T> {
     Ok(T),
@@ -343,24 +383,21 @@ impl Checker<'_> {
     /// caller (who knows why it should exist).
     fn load<T: DeserializeOwned>(&mut self, rel: &str) -> Got<T> {
         self.visited.insert(rel.to_string());
-        let text = match self.tree.read(rel) {
-            Ok(Some(text)) => text,
-            Ok(None) => return Got::Missing,
-            Err(e) => {
-                self.error(&At::root(rel), e);
-                return Got::Bad;
+        let fetched = fetch(self.tree, rel);
+        self.record(fetched)
+    }
+
+    /// Counts and reports what [`fetch`] found.
+    fn record<T>(&mut self, fetched: Fetched<T>) -> Got<T> {
+        match fetched {
+            Fetched::Ok(value) => {
+                self.report.files += 1;
+                Got::Ok(value)
             }
-        };
-        self.report.files += 1;
-        let de = &mut serde_json::Deserializer::from_str(&text);
-        match serde_path_to_error::deserialize::<_, T>(de) {
-            Ok(value) => Got::Ok(value),
-            Err(e) => {
-                let at = At {
-                    file: rel.to_string(),
-                    path: json_path(e.path()),
-                };
-                self.error(&at, format!("does not decode: {}", e.inner()));
+            Fetched::Missing => Got::Missing,
+            Fetched::Failed { error, read } => {
+                self.report.files += usize::from(read);
+                self.errors.push(error);
                 Got::Bad
             }
         }
@@ -407,13 +444,15 @@ impl Checker<'_> {
         };
 
         // On disk every article file is read, so that one no feed lists is still checked.
-        for stem in listed(&format!("{lang}/news/"), ".json") {
-            if let Ok(id) = stem.parse::<u32>() {
-                if id.to_string() == stem {
-                    self.article(lang, id);
-                }
-            }
-        }
+        let ids: Vec<u32> = listed(&format!("{lang}/news/"), ".json")
+            .iter()
+            .filter_map(|stem| {
+                stem.parse::<u32>()
+                    .ok()
+                    .filter(|id| id.to_string() == *stem)
+            })
+            .collect();
+        self.prefetch_articles(lang, &ids);
 
         let all = self.feed(lang, None, site.as_ref());
         if let Some(all) = &all {
@@ -526,50 +565,74 @@ impl Checker<'_> {
     fn article(&mut self, lang: &str, id: u32) -> Option<&ArticleInfo> {
         let key = (lang.to_string(), id);
         if !self.articles.contains_key(&key) {
-            let rel = paths::article(lang, id);
-            let info = match self.load::<Article>(&rel) {
-                Got::Ok(a) => {
-                    let at = At::root(&rel);
-                    if a.id != id {
-                        self.error(
-                            &at.field("id"),
-                            format!("{} in the file of article {id}", a.id),
-                        );
-                    }
-                    if lang == portal_api::FALLBACK_LANGUAGE && a.lang.is_some() {
-                        let message =
-                            "set in the fallback language, whose articles are all its own".into();
-                        self.error(&at.field("lang"), message);
-                    }
-                    // What a related summary can be checked for on its own.
-                    for (i, r) in a.related.iter().enumerate() {
-                        let at = at.field("related").index(i);
-                        if r.id == id {
-                            let message = "an article is not related to itself".into();
-                            self.error(&at.field("id"), message);
-                        }
-                        if r.category.slug != a.category.slug {
-                            let message = format!(
-                                "category `{}`: related articles are of the article's category, `{}`",
-                                r.category.slug, a.category.slug
-                            );
-                            self.error(&at.field("category").field("slug"), message);
-                        }
-                    }
-                    Some(ArticleInfo {
-                        summary: crate::tree::summary(&a),
-                        related: a.related.iter().map(|r| (r.id, fingerprint(r))).collect(),
-                    })
-                }
-                Got::Missing => {
-                    self.missing.insert(rel);
-                    None
-                }
-                Got::Bad => None,
-            };
-            self.articles.insert(key.clone(), info);
+            let got = self.load::<Article>(&paths::article(lang, id));
+            self.keep_article(lang, id, got);
         }
         self.articles[&key].as_ref()
+    }
+
+    /// Reads the articles `ids` of `lang` in parallel, a block at a time (their bodies are
+    /// dropped as soon as they are checked).
+    fn prefetch_articles(&mut self, lang: &str, ids: &[u32]) {
+        for block in ids.chunks(4096) {
+            let tree = self.tree;
+            let fetched: Vec<(u32, Fetched<Article>)> = block
+                .par_iter()
+                .map(|&id| (id, fetch(tree, &paths::article(lang, id))))
+                .collect();
+            for (id, f) in fetched {
+                self.visited.insert(paths::article(lang, id));
+                let got = self.record(f);
+                self.keep_article(lang, id, got);
+            }
+        }
+    }
+
+    /// Checks what an article file holds on its own, and keeps what later checks need.
+    fn keep_article(&mut self, lang: &str, id: u32, got: Got<Article>) {
+        let key = (lang.to_string(), id);
+        let rel = paths::article(lang, id);
+        let info = match got {
+            Got::Ok(a) => {
+                let at = At::root(&rel);
+                if a.id != id {
+                    self.error(
+                        &at.field("id"),
+                        format!("{} in the file of article {id}", a.id),
+                    );
+                }
+                if lang == portal_api::FALLBACK_LANGUAGE && a.lang.is_some() {
+                    let message =
+                        "set in the fallback language, whose articles are all its own".into();
+                    self.error(&at.field("lang"), message);
+                }
+                // What a related summary can be checked for on its own.
+                for (i, r) in a.related.iter().enumerate() {
+                    let at = at.field("related").index(i);
+                    if r.id == id {
+                        let message = "an article is not related to itself".into();
+                        self.error(&at.field("id"), message);
+                    }
+                    if r.category.slug != a.category.slug {
+                        let message = format!(
+                            "category `{}`: related articles are of the article's category, `{}`",
+                            r.category.slug, a.category.slug
+                        );
+                        self.error(&at.field("category").field("slug"), message);
+                    }
+                }
+                Some(ArticleInfo {
+                    summary: crate::tree::summary(&a),
+                    related: a.related.iter().map(|r| (r.id, fingerprint(r))).collect(),
+                })
+            }
+            Got::Missing => {
+                self.missing.insert(rel);
+                None
+            }
+            Got::Bad => None,
+        };
+        self.articles.insert(key, info);
     }
 
     /// Checks a summary at `at` against its article in `lang`: a link.
