@@ -31,6 +31,46 @@ impl Date {
     pub fn day(self) -> u8 {
         self.day
     }
+
+    /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's `days_from_civil`).
+    pub fn day_number(self) -> i64 {
+        let (m, day) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date of a day number (`civil_from_days`); `None` outside the years a `Date` holds.
+    pub fn from_day_number(z: i64) -> Option<Self> {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Self::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
+    /// `n` days later (earlier for a negative `n`).
+    pub fn add_days(self, n: i64) -> Option<Self> {
+        Self::from_day_number(self.day_number() + n)
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday.
+        (self.day_number() + 3).rem_euclid(7) as u8
+    }
 }
 
 /// Days in `month` (1–12) of `year`.
@@ -114,6 +154,28 @@ impl schemars::JsonSchema for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_days_both_ways() {
+        for s in [
+            "1970-01-01",
+            "2000-02-29",
+            "2017-11-01",
+            "2018-12-31",
+            "2024-03-01",
+        ] {
+            let d: Date = s.parse().unwrap();
+            assert_eq!(Date::from_day_number(d.day_number()), Some(d), "{s}");
+        }
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("1970-01-02").day_number(), 1);
+        assert_eq!(d("2017-02-28").add_days(1), Some(d("2017-03-01")));
+        assert_eq!(d("2016-03-01").add_days(-1), Some(d("2016-02-29")));
+        assert_eq!(d("2017-12-31").add_days(1), Some(d("2018-01-01")));
+        assert_eq!(d("1970-01-01").weekday(), 3);
+        assert_eq!(d("2017-11-01").weekday(), 2, "a Wednesday");
+        assert_eq!(d("2026-11-29").weekday(), 6, "a Sunday");
+    }
 
     #[test]
     fn parses_valid_dates() {
