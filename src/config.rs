@@ -98,6 +98,15 @@ impl Config {
         format!("{}{}", self.base, app_path)
     }
 
+    /// The Atom feed of a language's news (a file of the API).
+    pub fn news_feed(&self, lang: crate::i18n::Lang) -> String {
+        format!(
+            "{}/{}",
+            self.api,
+            portal_api::paths::news_feed(lang.code(), None)
+        )
+    }
+
     /// The full URL of an app path, for canonical and alternate links.
     pub fn absolute(&self, app_path: &str) -> String {
         format!("{}{}{}", self.origin, self.base, app_path)

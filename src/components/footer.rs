@@ -11,13 +11,8 @@ pub fn Footer() -> impl IntoView {
     let i18n = use_i18n();
     let config = use_config();
     let feed = {
-        let api = config.api.clone();
-        move || {
-            format!(
-                "{api}/{}",
-                portal_api::paths::news_feed(i18n.lang().code(), None)
-            )
-        }
+        let config = config.clone();
+        move || config.news_feed(i18n.lang())
     };
     let page = move |slug: &'static str| {
         let config = config.clone();

@@ -55,13 +55,8 @@ pub fn LanguageRoot() -> impl IntoView {
 
     // The news as an Atom feed, for feed readers.
     let feed = {
-        let api = config.api.clone();
-        move || {
-            format!(
-                "{api}/{}",
-                portal_api::paths::news_feed(i18n.lang().code(), None)
-            )
-        }
+        let config = config.clone();
+        move || config.news_feed(i18n.lang())
     };
     let feed_title = move || format!("{} – {}", i18n.t().news_title, i18n.t().portal_short_name);
 
