@@ -1,14 +1,14 @@
 //! What surrounds every page: skip link, header, main region, footer; and what a reader of
 //! a screen reader needs when the app changes page without a page load.
 
-use super::{Footer, Header, OfflineNotice};
+use super::{same_page_in, Footer, Header, OfflineNotice};
+use crate::config::use_config;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-/// Moves focus to the main region. Done by hand because `<base href>` makes a bare `#main`
-/// resolve to the app's root, not to the current page.
+/// Moves focus to the main region without a navigation (the router would treat the link as one).
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
     if let Some(main) = document().get_element_by_id("main") {
@@ -79,10 +79,17 @@ fn print_link_addresses() {
 pub fn Shell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let announcement = announce_navigation();
+    // This page's own address with `#main`: a bare `#main` would resolve against `<base href>`
+    // and leave the page before the app has started.
+    let skip_href = {
+        let config = use_config();
+        let here = same_page_in(i18n.lang());
+        move || format!("{}#main", config.href(&here()))
+    };
     print_link_addresses();
     view! {
         <p class="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</p>
-        <a class="skip-link" href="#main" on:click=skip_to_main>
+        <a class="skip-link" href=skip_href on:click=skip_to_main>
             {move || i18n.t().skip_to_content}
         </a>
         <Header/>

@@ -38,7 +38,7 @@ async function expectNoViolations(page, what) {
   assert.deepEqual(found, [], `${what}: axe violations`);
 }
 
-const settled = (page) => page.waitForFunction(() => !document.querySelector('.skeleton') && document.querySelector('h1'));
+const settled = (page) => page.waitForFunction(() => window.wasmBindings && !document.querySelector('.skeleton') && document.querySelector('h1'));
 
 test('every route in every language, as prerendered and hydrated', async () => {
   const page = await openPage(prerendered, { allowed: [/status of 404/] });
@@ -89,7 +89,7 @@ test('loading, error and empty states of every data page', async () => {
     const page = await openPage(prerendered);
     await page.goto(prerendered.url(path));
     await page.getByLabel(label).fill('zzzqqqxxx');
-    await page.locator('[role=status], .message').first().waitFor();
+    await page.getByText(/^No (answers|helplines|agencies) match/).first().waitFor();
     await expectNoViolations(page, `${path} no match`);
     await page.done();
   }
@@ -137,12 +137,13 @@ test('keyboard: the skip link comes first, every focused element shows its focus
       const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'
         || s.backgroundColor === 'rgb(255, 191, 71)';
       const r = e.getBoundingClientRect();
-      return { id: `${e.tagName}.${e.className} ${e.textContent.trim().slice(0, 30)}`, visible, w: r.width, h: r.height };
+      return { id: `${e.tagName}.${e.className} ${e.textContent.trim().slice(0, 30)}`, visible, w: r.width, h: r.height, inline: s.display === 'inline' };
     });
     if (!info || seen.has(info.id)) continue;
     seen.add(info.id);
     assert.ok(info.visible, `no visible focus on ${info.id}`);
-    assert.ok(info.w >= 24 && info.h >= 24, `target smaller than 24×24: ${info.id} ${info.w}×${info.h}`);
+    // WCAG 2.5.8 exempts links inside a line of text (their size is the line's).
+    if (!info.inline) assert.ok(info.w >= 24 && info.h >= 24, `target smaller than 24×24: ${info.id} ${info.w}×${info.h}`);
   }
   assert.ok(seen.size > 20, `${seen.size} focusable elements`);
 

@@ -56,8 +56,10 @@ export async function openPage(site, { width = 1280, allowed = [], serviceWorker
   return page;
 }
 
-/** The text of the page's one `h1`, once the app has rendered it. */
+/** The text of the page's one `h1`, once the app has started (trunk's loader sets
+ * `window.wasmBindings` after the app has mounted or hydrated) and rendered it. */
 export async function h1(page) {
+  await page.waitForFunction(() => window.wasmBindings, null, { timeout: 20000 });
   const heading = page.locator('h1');
   await heading.first().waitFor();
   assert.equal(await heading.count(), 1, 'exactly one h1');
