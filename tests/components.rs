@@ -201,10 +201,12 @@ async fn loaded_shows_a_skeleton_while_waiting_and_not_found_on_404() {
         Some("Loading…")
     );
     gloo_timers::future::TimeoutFuture::new(150).await;
+    // A part of a page (not `page=true`): its heading is an h2 under the page's h1.
     assert_eq!(
-        one(&root, "h1").text_content().as_deref(),
+        one(&root, ".not-found h2").text_content().as_deref(),
         Some("Page not found")
     );
+    assert!(root.query_selector("h1").unwrap().is_none());
 }
 
 fn faq_fixture() -> portal::api::Faq {
@@ -435,10 +437,11 @@ async fn calendar_moves_like_an_aria_date_grid_and_links_days_with_news() {
         ("ArrowLeft", false, "2017-11-04"),
         // Past the month's edge: the next month shows and focus follows.
         ("PageDown", false, "2017-12-04"),
-        // Not past the last month with news.
-        ("PageDown", false, "2017-12-04"),
-        ("PageUp", true, "2017-08-04"),
-        ("ArrowLeft", false, "2017-08-03"),
+        // Not past the months with news: the move stops at their first or last day.
+        ("PageDown", false, "2017-12-31"),
+        ("PageUp", true, "2017-08-01"),
+        ("ArrowRight", false, "2017-08-02"),
+        ("ArrowLeft", false, "2017-08-01"),
         ("ArrowLeft", false, "2017-08-01"),
     ] {
         key(&document().active_element().unwrap(), k, shift);
