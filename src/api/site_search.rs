@@ -18,6 +18,8 @@ pub const RESULTS_PER_PAGE: u32 = 20;
 pub struct SearchResults {
     /// Every document that matches (a very common word may be cut at the index's limit).
     pub total: u32,
+    /// A word of the query is so common that its list was cut: `total` is a lower bound.
+    pub capped: bool,
     pub page: u32,
     pub total_pages: u32,
     pub results: Vec<SearchDoc>,
@@ -32,6 +34,7 @@ pub async fn search(lang: Lang, query: String, page: u32) -> Result<SearchResult
         .collect();
     let empty = SearchResults {
         total: 0,
+        capped: false,
         page,
         total_pages: 0,
         results: Vec::new(),
@@ -50,6 +53,7 @@ pub async fn search(lang: Lang, query: String, page: u32) -> Result<SearchResult
         let docs: BTreeSet<u32> = shard.with_prefix(word).flat_map(|(_, refs)| refs).collect();
         lists.push(docs.into_iter().collect::<Vec<_>>());
     }
+    let capped = lists.iter().any(|l| l.len() >= index.max_refs as usize);
     let matches = intersect(&lists);
     let total = matches.len() as u32;
     let total_pages = total.div_ceil(RESULTS_PER_PAGE);
@@ -74,6 +78,7 @@ pub async fn search(lang: Lang, query: String, page: u32) -> Result<SearchResult
     }
     Ok(SearchResults {
         total,
+        capped,
         page,
         total_pages,
         results,

@@ -162,6 +162,7 @@ pub const TEXTS: Texts = Texts {
     search_title: "Search",
     search_results_for: |q| format!("Search results for “{q}”"),
     result_count: |n| match n { 1 => "1 result".into(), n => format!("{n} results") },
+    result_count_at_least: |n| format!("More than {n} results"),
     no_results: "No results. Check the spelling, or try other or fewer words.",
     search_prompt: "Type one or more words to search the news, questions and answers, helplines and agencies.",
     kind_news: "News",

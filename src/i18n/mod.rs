@@ -253,6 +253,8 @@ pub struct Texts {
     pub search_title: &'static str,
     pub search_results_for: fn(&str) -> String,
     pub result_count: fn(u32) -> String,
+    /// "More than 5000 results": a common word's list was cut.
+    pub result_count_at_least: fn(u32) -> String,
     pub no_results: &'static str,
     pub search_prompt: &'static str,
     pub kind_news: &'static str,
@@ -426,6 +428,7 @@ mod tests {
             assert!((t.news_count)(3).contains('3'));
             assert!((t.characters_left)(999).contains("999"));
             assert!((t.result_count)(21).contains("21"));
+            assert!((t.result_count_at_least)(5000).contains("5000"));
             assert!((t.search_results_for)("qz").contains("qz"));
             assert!((t.news_of_day)("1 X").contains("1 X"));
             for (setting, names) in crate::display::SETTINGS.iter().zip(t.display_values) {

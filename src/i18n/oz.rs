@@ -147,6 +147,7 @@ pub const TEXTS: Texts = Texts {
     search_title: "Qidiruv",
     search_results_for: |q| format!("“{q}” boʻyicha qidiruv natijalari"),
     result_count: |n| format!("{n} ta natija"),
+    result_count_at_least: |n| format!("{n} tadan ortiq natija"),
     no_results: "Hech narsa topilmadi. Imloni tekshiring yoki boshqa yoki kamroq soʻz bilan urinib koʻring.",
     search_prompt: "Yangiliklar, savol-javoblar, ishonch telefonlari va idoralar boʻyicha qidirish uchun bir yoki bir nechta soʻz yozing.",
     kind_news: "Yangilik",

@@ -147,6 +147,7 @@ pub const TEXTS: Texts = Texts {
     search_title: "Izlew",
     search_results_for: |q| format!("“{q}” boyınsha izlew nátiyjeleri"),
     result_count: |n| format!("{n} nátiyje"),
+    result_count_at_least: |n| format!("{n} nátiyjeden artıq"),
     no_results: "Hesh nárse tabılmadı. Jazılıwın tekseriń yamasa basqa yaki azıraq sóz benen urınıp kóriń.",
     search_prompt: "Jańalıqlar, soraw-juwaplar, isenim telefonları hám mekemeler boyınsha izlew ushın bir yamasa bir neshe sóz jazıń.",
     kind_news: "Jańalıq",

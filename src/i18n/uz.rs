@@ -147,6 +147,7 @@ pub const TEXTS: Texts = Texts {
     search_title: "Қидирув",
     search_results_for: |q| format!("“{q}” бўйича қидирув натижалари"),
     result_count: |n| format!("{n} та натижа"),
+    result_count_at_least: |n| format!("{n} тадан ортиқ натижа"),
     no_results: "Ҳеч нарса топилмади. Имлони текширинг ёки бошқа ёки камроқ сўз билан уриниб кўринг.",
     search_prompt: "Янгиликлар, савол-жавоблар, ишонч телефонлари ва идоралар бўйича қидириш учун бир ёки бир нечта сўз ёзинг.",
     kind_news: "Янгилик",

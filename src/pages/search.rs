@@ -106,7 +106,13 @@ fn Results(results: SearchResults, query: String) -> impl IntoView {
         .collect_view();
     let href = move |n| config.href(&links::search(lang, &query, n));
     view! {
-        <p class="feed__count" role="status">{(i18n.t().result_count)(results.total)}</p>
+        <p class="feed__count" role="status">
+            {if results.capped {
+                (i18n.t().result_count_at_least)(results.total)
+            } else {
+                (i18n.t().result_count)(results.total)
+            }}
+        </p>
         <ol class="search-results">{items}</ol>
         <Pagination current=results.page total=results.total_pages href/>
     }
