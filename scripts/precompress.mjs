@@ -18,8 +18,9 @@ const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
 export const COMPRESSIBLE = /\.(html|js|mjs|wasm|css|json|svg|xml|webmanifest|txt|atom)$/;
-/** trunk's content-hashed output: `portal-<16 hex>.js`, `…_bg.wasm`, `.css`, `favicon-<hash>.svg`. */
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+/** trunk's content-hashed output: `portal-<hash>.js`, `…_bg.wasm`, `.css`, `favicon-<hash>.svg`. */
+// trunk writes the 64-bit hash in hex without leading zeros: 16 digits or a few fewer.
+export const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 const MIN_SIZE = 1024;
 const CACHE = join(process.env.CARGO_TARGET_DIR || fileURLToPath(new URL('../target/', import.meta.url)), 'precompress-cache');
 const CACHE_DAYS = 7;
