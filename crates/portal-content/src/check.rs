@@ -985,25 +985,26 @@ impl Checker<'_> {
         }
     }
 
+    /// Reports `id` at `at` if `seen` already holds it (with where it was first).
+    fn unique_id(&mut self, seen: &mut BTreeMap<String, String>, id: &str, at: &At, what: &str) {
+        if let Some(first) = seen.insert(id.to_string(), at.path.clone()) {
+            self.error(
+                &at.field("id"),
+                format!("{what} id `{id}` repeated (first at {first})"),
+            );
+        }
+    }
+
     fn faq(&mut self, lang: &str, faq: &Faq) {
         let at = At::root(&paths::faq(lang));
         let mut topics = BTreeMap::new();
         let mut questions = BTreeMap::new();
         for (t, topic) in faq.topics.iter().enumerate() {
             let at_t = at.field("topics").index(t);
-            if let Some(first) = topics.insert(topic.id.clone(), at_t.path.clone()) {
-                self.error(
-                    &at_t.field("id"),
-                    format!("topic id `{}` repeated (first at {first})", topic.id),
-                );
-            }
+            self.unique_id(&mut topics, &topic.id, &at_t, "topic");
             for (q, question) in topic.questions.iter().enumerate() {
                 let at_q = at_t.field("questions").index(q);
-                if let Some(first) = questions.insert(question.id.clone(), at_q.path.clone()) {
-                    let message =
-                        format!("question id `{}` repeated (first at {first})", question.id);
-                    self.error(&at_q.field("id"), message);
-                }
+                self.unique_id(&mut questions, &question.id, &at_q, "question");
             }
         }
     }
@@ -1014,18 +1015,10 @@ impl Checker<'_> {
         let mut entries = BTreeMap::new();
         for (g, group) in h.groups.iter().enumerate() {
             let at_g = at.field("groups").index(g);
-            if let Some(first) = groups.insert(group.id.clone(), at_g.path.clone()) {
-                self.error(
-                    &at_g.field("id"),
-                    format!("group id `{}` repeated (first at {first})", group.id),
-                );
-            }
+            self.unique_id(&mut groups, &group.id, &at_g, "group");
             for (e, entry) in group.entries.iter().enumerate() {
                 let at_e = at_g.field("entries").index(e);
-                if let Some(first) = entries.insert(entry.id.clone(), at_e.path.clone()) {
-                    let message = format!("helpline id `{}` repeated (first at {first})", entry.id);
-                    self.error(&at_e.field("id"), message);
-                }
+                self.unique_id(&mut entries, &entry.id, &at_e, "helpline");
             }
         }
     }
@@ -1035,12 +1028,7 @@ impl Checker<'_> {
         let mut seen = BTreeMap::new();
         for (i, agency) in a.agencies.iter().enumerate() {
             let at_a = at.field("agencies").index(i);
-            if let Some(first) = seen.insert(agency.id.clone(), at_a.path.clone()) {
-                self.error(
-                    &at_a.field("id"),
-                    format!("agency id `{}` repeated (first at {first})", agency.id),
-                );
-            }
+            self.unique_id(&mut seen, &agency.id, &at_a, "agency");
         }
     }
 
