@@ -2,7 +2,9 @@
 // measures first-load transfer sizes, Lighthouse (mobile) against a plain-HTML reference page,
 // client-side navigation times and memory. Writes bench/results.json and bench/results.md.
 // Usage: node bench/run.mjs [--dist dist] [--runs 3] [--navs 50] [--memory-navs 200]
-//        [--only sizes,lighthouse,navigation,memory] [--build-seconds N] [--out bench]
+//        [--only sizes,lighthouse,navigation,memory] [--build-seconds N] [--out bench] [--port 8790]
+// The port is fixed so that the site can be built for its address (scripts/bench builds with
+// --origin http://127.0.0.1:8790): canonical and hreflang links are absolute, as in a deploy.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -26,6 +28,7 @@ const { values: opt } = parseArgs({
     'memory-navs': { type: 'string', default: '200' },
     only: { type: 'string', default: 'sizes,lighthouse,navigation,memory' },
     'build-seconds': { type: 'string' },
+    port: { type: 'string', default: '8790' },
   },
 });
 const only = new Set(opt.only.split(','));
@@ -76,7 +79,7 @@ await mkdir(work, { recursive: true });
 const seed = await seedArticle(opt.dist);
 const plainPath = await writePlainArticle(opt.dist, join(work, 'plain'), { id: seed });
 const serverLog = [];
-const server = await start(opt.dist, 0, '/', { mounts: { '/__plain/': join(work, 'plain') }, log: (r) => serverLog.push(r) });
+const server = await start(opt.dist, Number(opt.port), '/', { mounts: { '/__plain/': join(work, 'plain') }, log: (r) => serverLog.push(r) });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const pages = { home: '/en/', feed: '/en/news', article: `/en/news/${seed}` };
 results.pages = { ...pages, plain: `/__plain${plainPath}` };

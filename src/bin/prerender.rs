@@ -340,12 +340,10 @@ impl Template {
             }
         }
         // The content is in the page: its first paint must not wait for, nor share the network
-        // with, the wasm. Trunk's loader starts the download once the page has painted.
-        head = head.replacen(
-            "const wasm = await init(",
-            "await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));\nconst wasm = await init(",
-            1,
-        );
+        // with, the wasm. Trunk's loader starts the download once the browser reports the first
+        // contentful paint (two animation frames where paint timing is unsupported; a page
+        // opened in a background tab paints, and so loads, when it is shown).
+        head = head.replacen("const wasm = await init(", AFTER_FIRST_PAINT, 1);
         // The page's language comes from the app (`<Html lang>`).
         head = head.replacen("<html lang=en>", "<html>", 1);
         let api_setting =
@@ -391,6 +389,14 @@ fn attribute_after(html: &str, needle: &str, attr: &str) -> Option<String> {
 }
 
 const CSP_START: &str = r#"<meta http-equiv="Content-Security-Policy""#;
+
+/// Awaited by trunk's loader before it fetches the wasm (see `Template::new`).
+const AFTER_FIRST_PAINT: &str = "await new Promise(r => { \
+    if (!window.PerformanceObserver?.supportedEntryTypes?.includes('paint')) \
+        return requestAnimationFrame(() => requestAnimationFrame(r)); \
+    new PerformanceObserver((l, o) => { \
+        if (l.getEntriesByName('first-contentful-paint').length) { o.disconnect(); r(); } \
+    }).observe({ type: 'paint', buffered: true }); });\nconst wasm = await init(";
 
 /// `https://api.example.uz` of `https://api.example.uz/v1/`; `None` for a path on the site.
 fn origin_of(url: &str) -> Option<&str> {
