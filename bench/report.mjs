@@ -95,6 +95,14 @@ function navigationTable(nav, mem) {
   return lines.join('\n');
 }
 
+function startupTable(st) {
+  const lines = [`| App start-up, ${st.throttle}x CPU slowdown (median of ${Object.values(st.pages)[0]?.runs}) | first load | reload (wasm and its compiled code cached) |`, '|---|--:|--:|'];
+  for (const [page, r] of Object.entries(st.pages)) {
+    lines.push(`| ${page}: wasm downloaded → app started (longest task) | ${ms(r.cold.startMs)} (${ms(r.cold.longestTaskMs)}) | ${ms(r.warm.startMs)} (${ms(r.warm.longestTaskMs)}) |`);
+  }
+  return lines.join('\n');
+}
+
 function failingAudits(lh) {
   const lines = [];
   for (const [page, r] of Object.entries(lh)) {
@@ -116,6 +124,7 @@ export function markdown(r) {
   if (r.lighthouse) out.push(lighthouseTable(r.lighthouse), '');
   if (r.sizes) out.push(sizesTable(r.sizes, r.budget), '');
   if (r.navigation || r.memory) out.push(navigationTable(r.navigation, r.memory), '');
+  if (r.startup) out.push(startupTable(r.startup), '');
   if (r.lighthouse) out.push('Lighthouse audits that cost points (run with the median performance score):', '', failingAudits(r.lighthouse), '');
   if (r.sizes) {
     out.push('Loading, from the browser itself (phone viewport, unthrottled; Lighthouse 12.2.3 cannot read ' +

@@ -2,7 +2,7 @@
 // measures first-load transfer sizes, Lighthouse (mobile) against a plain-HTML reference page,
 // client-side navigation times and memory. Writes bench/results.json and bench/results.md.
 // Usage: node bench/run.mjs [--dist dist] [--runs 3] [--navs 50] [--memory-navs 200]
-//        [--only sizes,lighthouse,navigation,memory] [--build-seconds N] [--out bench] [--port 8790]
+//        [--only sizes,startup,lighthouse,navigation,memory] [--build-seconds N] [--out bench] [--port 8790]
 // The port is fixed so that the site can be built for its address (scripts/bench builds with
 // --origin http://127.0.0.1:8790): canonical and hreflang links are absolute, as in a deploy.
 import { chromium } from 'playwright-core';
@@ -15,6 +15,7 @@ import { precompress } from '../scripts/precompress.mjs';
 import { start } from './server.mjs';
 import { firstLoad } from './sizes.mjs';
 import { runLighthouse } from './lighthouse.mjs';
+import { startupTimes } from './startup.mjs';
 import { CHROMIUM, memoryGrowth, navigationTimes } from './navigation.mjs';
 import { writePlainArticle } from './plain.mjs';
 import { markdown } from './report.mjs';
@@ -26,7 +27,7 @@ const { values: opt } = parseArgs({
     runs: { type: 'string', default: '3' },
     navs: { type: 'string', default: '50' },
     'memory-navs': { type: 'string', default: '200' },
-    only: { type: 'string', default: 'sizes,lighthouse,navigation,memory' },
+    only: { type: 'string', default: 'sizes,startup,lighthouse,navigation,memory' },
     'build-seconds': { type: 'string' },
     port: { type: 'string', default: '8790' },
   },
@@ -96,6 +97,13 @@ try {
       }
       const app = results.sizes.home.appBrotli;
       results.budget = { limitBytes: 140 * 1024, wasmJsCssBrotli: app, over: app - 140 * 1024, ok: app <= 140 * 1024 };
+    }
+    if (only.has('startup')) {
+      log('app start-up (4x CPU slowdown)…');
+      const t0 = performance.now();
+      const urls = Object.fromEntries(Object.entries(pages).map(([k, p]) => [k, origin + p]));
+      results.startup = await startupTimes(browser, urls, { log });
+      results.startup.seconds = seconds(t0);
     }
     if (only.has('navigation')) {
       log('client-side navigation…');

@@ -13,6 +13,9 @@ pub fn FilterField(
     value: RwSignal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    if let Some(typed) = typed_before_start(id) {
+        value.set(typed);
+    }
     view! {
         <div class="field">
             <label for=id>{move || label(i18n.t())}</label>
@@ -26,5 +29,29 @@ pub fn FilterField(
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
         </div>
+    }
+}
+
+/// What the reader typed into the prerendered box before the app took it over (the box is
+/// there, and editable, before the wasm has arrived): the list is then filtered by it at once
+/// instead of showing the text and ignoring it. Only while hydrating; `None` otherwise.
+fn typed_before_start(id: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let hydrating = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
+        if !hydrating {
+            return None;
+        }
+        let input = document()
+            .get_element_by_id(id)?
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .ok()?;
+        Some(input.value()).filter(|typed| !typed.is_empty())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+        None
     }
 }
