@@ -94,7 +94,7 @@ export async function firstLoad(browser, url, serverLog) {
   }
   // The stylesheet is inside each page (<style>): counted on its own, brotli 11 alone.
   const doc = serverLog.slice(from).find((r) => r.status === 200 && kind(r.file) === 'html' && !r.serviceWorker);
-  const styles = doc ? [...(await readFile(doc.file, 'utf8')).matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]).join('') : '';
+  const styles = doc ? [...(await readFile(doc.file, 'utf8')).matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('') : '';
   const inlineCssBrotli = styles
     ? (await brotli(Buffer.from(styles), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })).length : 0;
   const app = ['wasm', 'js', 'css'].reduce((s, k) => s + (totals[k]?.brotli ?? 0), 0) + inlineCssBrotli;
