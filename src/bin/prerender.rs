@@ -424,22 +424,12 @@ fn load_after_first_paint(head: &str) -> String {
             head.replace_range(start..end, "");
         }
     }
-    let import_start = head
-        .find("import init, * as bindings from '")
-        .unwrap_or_else(|| fail("trunk's loader has no `import init, * as bindings from`"));
-    let import_end = import_start + head[import_start..].find("';").unwrap_or(0) + 2;
-    let glue = head[import_start..import_end - 2]
-        .trim_start_matches("import init, * as bindings from '")
-        .to_string();
-    head.replace_range(import_start..import_end, "");
-    let init = head
-        .find("const wasm = await init({ module_or_path: '")
-        .unwrap_or_else(|| fail("trunk's loader has no `const wasm = await init(`"));
-    let init_end = init + head[init..].find("});").unwrap_or(0) + 3;
-    let wasm = head[init..init_end - 3]
-        .trim_start_matches("const wasm = await init({ module_or_path: '")
-        .trim_end_matches("' ")
-        .to_string();
+    let (_, glue) = cut(&mut head, "import init, * as bindings from '", "';");
+    let (init, wasm) = cut(
+        &mut head,
+        "const wasm = await init({ module_or_path: '",
+        "' });",
+    );
     let (glue_integrity, wasm_integrity) = (
         glue_integrity.unwrap_or_default(),
         wasm_integrity.unwrap_or_default(),
@@ -457,8 +447,25 @@ fn load_after_first_paint(head: &str) -> String {
          const bindings = await import('{glue}');\n\
          const wasm = await bindings.default({{ module_or_path: wasmResponse }});"
     );
-    head.replace_range(init..init_end, &loader);
+    head.insert_str(init, &loader);
     head
+}
+
+/// Removes the first `{prefix}{value}{suffix}` of trunk's loader from `text`; returns where it
+/// stood and the value. Fails the step if trunk's loader no longer looks like that.
+fn cut(text: &mut String, prefix: &str, suffix: &str) -> (usize, String) {
+    let start = text
+        .find(prefix)
+        .unwrap_or_else(|| fail(&format!("trunk's loader has no `{prefix}`")));
+    let value_start = start + prefix.len();
+    let len = text[value_start..].find(suffix).unwrap_or_else(|| {
+        fail(&format!(
+            "trunk's loader has no `{suffix}` after `{prefix}`"
+        ))
+    });
+    let value = text[value_start..value_start + len].to_string();
+    text.replace_range(start..value_start + len + suffix.len(), "");
+    (start, value)
 }
 
 /// `https://api.example.uz` of `https://api.example.uz/v1/`; `None` for a path on the site.
