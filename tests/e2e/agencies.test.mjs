@@ -1,7 +1,7 @@
 // Agencies and static pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, h1 } from './harness.mjs';
+import { useSite, openPage, h1, started } from './harness.mjs';
 
 const site = useSite();
 const names = (page) => page.locator('.agencies li.helpline h2').evaluateAll((hs) => hs.map((h) => h.textContent.trim()));
@@ -26,6 +26,28 @@ test('agencies: sorted by name, filtered, with contacts as links', async () => {
   assert.equal((await names(page)).length, 0);
   assert.ok(await page.getByText('No agencies match.').isVisible());
   await page.done();
+});
+
+test('text typed into a prerendered filter box before the app starts is applied when it does', async () => {
+  for (const [path, label, none] of [
+    ['/en/faq', 'Filter questions and answers', 'No answers match'],
+    ['/en/helplines', 'Name or phone number', 'No helplines match'],
+    ['/en/agencies', 'Name or address', 'No agencies match'],
+  ]) {
+    const page = await openPage(site);
+    // The wasm is held until the reader has typed: the box is there, the app is not.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(site.url(path), { beforeApp: true });
+    await page.getByLabel(label).fill('zzzqqqxxx');
+    assert.equal(await page.evaluate(() => window.wasmBindings), undefined, `${path}: typed before the app`);
+    release();
+    await started(page);
+    await page.getByText(none).waitFor();
+    assert.equal(await page.getByLabel(label).inputValue(), 'zzzqqqxxx', path);
+    await page.done();
+  }
 });
 
 test('the Open Government page, from "New on the portal", in every language', async () => {

@@ -1,10 +1,10 @@
-// A panic never leaves a frozen page: the test build (feature panic-test, the sub-path build)
+// A panic never leaves a frozen page: the test builds (feature panic-test; here the sub-path one)
 // panics on purpose on `?panic-test`, and the reader gets a message and a reload link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openPage, h1 } from './harness.mjs';
 
-const site = useSite({ dir: 'dist-portal', base: '/portal/' });
+const site = useSite({ dir: 'dist-test-portal', base: '/portal/' });
 
 test('an unexpected panic shows a message with a reload link, in the page language', async () => {
   for (const [lang, text, link] of [

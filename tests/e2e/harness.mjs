@@ -1,5 +1,5 @@
-// Shared set-up of the end-to-end tests: the built dist/ served like a static host with SPA
-// fallback, and Debian's Chromium driven by playwright-core.
+// Shared set-up of the end-to-end tests: the test build (dist-test/, from scripts/test) served
+// like a static host with SPA fallback, and Debian's Chromium driven by playwright-core.
 import { chromium } from 'playwright-core';
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ const CHROMIUM_ARGS = [
  * Starts a server for `dir` under `base` and a browser; both stop after the file's tests.
  * `spa: true` serves the SPA shell for every route, so the app renders (and fetches) itself.
  */
-export function useSite({ dir = 'dist', base = '/', spa = false } = {}) {
+export function useSite({ dir = 'dist-test', base = '/', spa = false } = {}) {
   const site = { browser: null, origin: null };
   let server;
   before(async () => {
@@ -49,6 +49,19 @@ export async function openPage(site, { width = 1280, allowed = [], serviceWorker
   page.on('pageerror', (e) => {
     if (!allowed.some((re) => re.test(e.message))) problems.push(`uncaught: ${e.message}`);
   });
+  // A prerendered page is there before the app that makes it work: a test acts on it once the
+  // app has started, unless it is about the moments before (`{ beforeApp: true }`).
+  for (const name of ['goto', 'reload']) {
+    const load = page[name].bind(page);
+    page[name] = async (...args) => {
+      const at = name === 'goto' ? 1 : 0;
+      const { beforeApp = false, ...options } = args[at] ?? {};
+      args[at] = options;
+      const response = await load(...args);
+      if (!beforeApp) await started(page);
+      return response;
+    };
+  }
   page.done = async () => {
     await context.close();
     assert.deepEqual(problems, [], 'console errors');
@@ -56,10 +69,15 @@ export async function openPage(site, { width = 1280, allowed = [], serviceWorker
   return page;
 }
 
+/** Resolves once trunk's loader has set `window.wasmBindings`: the app has mounted or hydrated. */
+export function started(page) {
+  return page.waitForFunction(() => window.wasmBindings, null, { timeout: 20000 });
+}
+
 /** The text of the page's one `h1`, once the app has started (trunk's loader sets
  * `window.wasmBindings` after the app has mounted or hydrated) and rendered it. */
 export async function h1(page) {
-  await page.waitForFunction(() => window.wasmBindings, null, { timeout: 20000 });
+  await started(page);
   const heading = page.locator('h1');
   await heading.first().waitFor();
   assert.equal(await heading.count(), 1, 'exactly one h1');

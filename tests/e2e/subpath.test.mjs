@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openPage, h1 } from './harness.mjs';
 
-const site = useSite({ dir: 'dist-portal', base: '/portal/' });
+const site = useSite({ dir: 'dist-test-portal', base: '/portal/' });
 
 test('deep link, navigation and API under /portal/', async () => {
   const page = await openPage(site);
