@@ -90,6 +90,19 @@ test('the SPA shell is shipped for static hosts', async () => {
   assert.equal((await raw('/_redirects')).trim(), '/*  /200.html  200');
 });
 
+test('the page and the manifest name the same icon, so that it is fetched once', async () => {
+  const html = await raw('/en/news/1');
+  const link = html.match(/<link[^>]*rel="?icon[^>]*>/)?.[0];
+  const href = link?.match(/href="?([^" >]+)/)?.[1];
+  assert.ok(href, `icon link: ${link}`);
+  const manifest = JSON.parse(await raw('/manifest.webmanifest'));
+  // Both relative: the page's to its <base> (the site's root), the manifest's to the manifest.
+  assert.deepEqual(
+    manifest.icons.map((i) => new URL(i.src, site.url('/manifest.webmanifest')).href),
+    [new URL(href, site.url('/')).href],
+  );
+});
+
 test('the wasm is fetched after the prerendered content has painted', async () => {
   const page = await openPage(site);
   await page.goto(site.url('/en/news/1'), { waitUntil: 'networkidle' });
