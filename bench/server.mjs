@@ -2,7 +2,7 @@
 // - `x.br` / `x.gz` (written by scripts/precompress.mjs) by the request's Accept-Encoding,
 //   with Content-Encoding and Vary; files without a precompressed twin are sent as they are;
 // - Cache-Control `public, max-age=31536000, immutable` for content-hashed files
-//   (`portal-<hash>.js`, `…_bg.wasm`, `.css`), `no-cache` for everything
+//   (`portal-<hash>.js`, `…_bg.wasm`, `.css`, `favicon-<hash>.svg`), `no-cache` for everything
 //   else (HTML, the API's JSON, manifest, icons), with an ETag so that revalidation is a 304;
 // - content types by extension (application/wasm for streaming compilation);
 // - `/x` and `/x/` answered by `/x/index.html`, any other path without an extension by the SPA

@@ -18,7 +18,7 @@ const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
 export const COMPRESSIBLE = /\.(html|js|mjs|wasm|css|json|svg|xml|webmanifest|txt|atom)$/;
-/** trunk's content-hashed output: `portal-<hash>.js`, `…_bg.wasm`, `.css`. */
+/** trunk's content-hashed output: `portal-<hash>.js`, `…_bg.wasm`, `.css`, `favicon-<hash>.svg`. */
 // trunk writes the 64-bit hash in hex without leading zeros: 16 digits or a few fewer.
 export const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 const MIN_SIZE = 1024;

@@ -8,7 +8,7 @@ import { HASHED } from './precompress.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const names = (await readdir(dist)).filter((f) => HASHED.test(f)).sort();
-const files = ['200.html', ...names, 'favicon.svg', 'favicon.ico', 'manifest.webmanifest'];
+const files = ['200.html', ...names, 'favicon.ico', 'manifest.webmanifest'];
 const version = createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 12);
 const template = await readFile('public/sw.js', 'utf8');
 const sw = template
