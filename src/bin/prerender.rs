@@ -378,13 +378,11 @@ fn attribute_after(html: &str, needle: &str, attr: &str) -> Option<String> {
 /// 750 ms in Lighthouse's mobile run) for 4 KB of brotli more in every page. A shell that has
 /// it already is returned as it is (the step may run again on the same `dist`).
 fn inline_stylesheet(html: &str, dist: &Path, base: &str) -> String {
-    let Some(at) = html.find(" rel=stylesheet>") else {
+    if !html.contains(" rel=stylesheet>") {
         return html.to_string();
-    };
-    let start = html[..at]
-        .rfind("<link")
+    }
+    let std::ops::Range { start, end } = link_with(html, " rel=stylesheet>")
         .unwrap_or_else(|| fail("index.html: a stylesheet outside a <link>"));
-    let end = at + " rel=stylesheet>".len();
     let href = attribute_after(&html[start..end], "rel=stylesheet", "href")
         .unwrap_or_else(|| fail("index.html: a stylesheet link without href"));
     let file = dist.join(
@@ -418,10 +416,8 @@ fn load_after_first_paint(head: &str) -> String {
     let glue_integrity = attribute_after(&head, "rel=modulepreload>", "integrity");
     let wasm_integrity = attribute_after(&head, " as=fetch ", "integrity");
     for link in ["rel=modulepreload>", "<link as=fetch "] {
-        if let Some(at) = head.find(link) {
-            let start = head[..at + link.len()].rfind("<link").unwrap_or(at);
-            let end = at + head[at..].find('>').unwrap_or(0) + 1;
-            head.replace_range(start..end, "");
+        if let Some(range) = link_with(&head, link) {
+            head.replace_range(range, "");
         }
     }
     let (_, glue) = cut(&mut head, "import init, * as bindings from '", "';");
@@ -449,6 +445,14 @@ fn load_after_first_paint(head: &str) -> String {
     );
     head.insert_str(init, &loader);
     head
+}
+
+/// Where the first `<link …>` element whose text contains `needle` stands in `html`.
+fn link_with(html: &str, needle: &str) -> Option<std::ops::Range<usize>> {
+    let at = html.find(needle)?;
+    let start = html[..at + needle.len()].rfind("<link")?;
+    let end = at + html[at..].find('>')? + 1;
+    Some(start..end)
 }
 
 /// Removes the first `{prefix}{value}{suffix}` of trunk's loader from `text`; returns where it
