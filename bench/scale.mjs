@@ -73,7 +73,7 @@ function sizes(bodies) {
 // ---- in the page ---------------------------------------------------------------------------
 // Installed before the app: records (performance.now(), i.e. since navigation start) when the
 // one h1 first has text, and when the content first shows, with the app started
-// (`window.wasmBindings`), no skeleton and nothing busy under main.
+// (`<html data-app>`), no skeleton and nothing busy under main.
 const INIT = () => {
   window.__scale = { h1: null, content: null, selector: null, enter: null, result: null };
   const visible = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -81,13 +81,13 @@ const INIT = () => {
     const s = window.__scale, now = performance.now();
     const h1 = document.querySelector('main h1') || document.querySelector('h1');
     if (s.h1 === null && h1 && h1.textContent.trim()) s.h1 = now;
-    if (s.content === null && s.selector && window.wasmBindings && !document.querySelector('.skeleton, .skeleton__item, main [aria-busy="true"]')
+    if (s.content === null && s.selector && document.documentElement.hasAttribute('data-app') && !document.querySelector('.skeleton, .skeleton__item, main [aria-busy="true"]')
         && visible(document.querySelector(s.selector))) s.content = now;
     if (s.enter !== null && s.result === null && visible(document.querySelector('.search-result'))) s.result = now;
   };
   addEventListener('keydown', (e) => { if (e.key === 'Enter' && window.__scale.enter === null && window.__scale.armed) window.__scale.enter = e.timeStamp; }, { capture: true });
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-  // wasmBindings is set without a DOM change: a light poll as well.
+  // Layout (visibility) changes without a DOM change: a light poll as well.
   const tick = () => { check(); if (window.__scale.content === null || window.__scale.enter !== null && window.__scale.result === null) requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
 };

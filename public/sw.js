@@ -3,6 +3,9 @@
 // - App files (content-hashed JS, wasm, CSS, the SPA shell): cached at install, served from
 //   the cache; a new deploy has new names and a new VERSION, and activation deletes the caches
 //   of every other version, so an old app is never served after a deploy.
+// - Chunk files (the wasm of rarely read pages, scripts/split.mjs): cached the first time the
+//   app loads them, then served from the cache; not at install, which would download the code of
+//   every page for every reader.
 // - Pages (navigations): network first, so a new deploy is seen at once; offline, the copy
 //   saved when the reader last opened the page, else the SPA shell (the app then renders
 //   from the saved API data).
@@ -13,6 +16,7 @@
 // Left as it is (`trunk serve`), VERSION is "dev" and the worker does nothing.
 const VERSION = 'dev';
 const APP_FILES = [];
+const CHUNK_FILES = [];
 
 const APP = `portal-app-${VERSION}`;
 const PAGES = `portal-pages-${VERSION}`;
@@ -48,8 +52,19 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(staleWhileRevalidate(request, event));
   } else if (APP_FILES.some((f) => new URL(f, SCOPE).pathname === url.pathname)) {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  } else if (CHUNK_FILES.some((f) => new URL(f, SCOPE).pathname === url.pathname)) {
+    event.respondWith(cacheOnFirstUse(request));
   }
 });
+
+async function cacheOnFirstUse(request) {
+  const cache = await caches.open(APP);
+  const saved = await cache.match(request);
+  if (saved) return saved;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
 
 async function networkFirst(request) {
   const cache = await caches.open(PAGES);

@@ -38,11 +38,29 @@ pub fn mount() {
     };
     #[cfg(feature = "hydrate")]
     if prerendered::matches_this_page() {
-        leptos::mount::hydrate_body(app);
+        // Async: a page whose code is a wasm chunk of its own (pages::rarely_read) is hydrated
+        // once the chunk has arrived, after trunk's loader has reported the app started.
+        wasm_bindgen_futures::spawn_local(async move {
+            let body = leptos::prelude::document()
+                .body()
+                .expect("an HTML page has a body");
+            leptos::mount::hydrate_from_async(body, app).await.forget();
+            mark_taken_over();
+        });
         return;
     }
     prerendered::clear_page();
-    leptos::mount::mount_to_body(app)
+    leptos::mount::mount_to_body(app);
+    mark_taken_over();
+}
+
+/// `<html data-app>`: the app has rendered or hydrated the page and every control works. The
+/// end-to-end tests and the benchmark wait for it.
+#[cfg(target_arch = "wasm32")]
+fn mark_taken_over() {
+    if let Some(html) = leptos::prelude::document().document_element() {
+        let _ = html.set_attribute("data-app", "");
+    }
 }
 
 #[component]
@@ -50,7 +68,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let config = config::use_config();
     view! {
-        <Router base=config.base>
+        <Router base=config.base set_is_routing=components::Navigation::provide()>
             <Routes fallback=|| view! { <components::Shell><pages::NotFoundPage/></components::Shell> }>
                 <Route path=path!("/") view=pages::LanguageChoice/>
                 <ParentRoute path=path!("/:lang") view=pages::LanguageRoot>
@@ -60,11 +78,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("news/category/:category") view=pages::NewsFeedPage/>
                     <Route path=path!("news/category/:category/page/:page") view=pages::NewsFeedPage/>
                     <Route path=path!("news/:id") view=pages::ArticlePage/>
-                    <Route path=path!("faq") view=pages::FaqPage/>
-                    <Route path=path!("helplines") view=pages::HelplinesPage/>
-                    <Route path=path!("agencies") view=pages::AgenciesPage/>
-                    <Route path=path!("pages/:slug") view=pages::StaticPagePage/>
-                    <Route path=path!("search") view=pages::SearchPage/>
+                    <Route path=path!("faq") view=pages::faq_route()/>
+                    <Route path=path!("helplines") view=pages::helplines_route()/>
+                    <Route path=path!("agencies") view=pages::agencies_route()/>
+                    <Route path=path!("pages/:slug") view=pages::static_page_route()/>
+                    <Route path=path!("search") view=pages::search_route()/>
                     <Route path=path!("*any") view=|| view! { <pages::NotFoundPage/> }/>
                 </ParentRoute>
             </Routes>

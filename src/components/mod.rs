@@ -50,6 +50,6 @@ pub use pagination::Pagination;
 pub use published_date::PublishedDate;
 pub use sample_tag::SampleTag;
 pub use search_form::{SearchForm, MAX_QUERY_CHARS};
-pub use shell::Shell;
+pub use shell::{Navigation, Shell};
 pub use states::{ErrorView, Message, NotFound, Skeleton, SkeletonShape};
 pub use translation_notice::{content_lang, TranslationNotice};

@@ -33,23 +33,58 @@ fn focus_heading() {
     }
 }
 
+/// What the router is doing, as it tells `App`: `busy` while a navigation loads (the wasm chunk
+/// of a rarely read page), `finished` counts the navigations done.
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    busy: RwSignal<bool>,
+    finished: RwSignal<u32>,
+}
+
+impl Navigation {
+    /// Provides the navigation state; the router sets it through the returned setter.
+    pub fn provide() -> SignalSetter<bool> {
+        let navigation = Navigation {
+            busy: RwSignal::new(false),
+            finished: RwSignal::new(0),
+        };
+        provide_context(navigation);
+        SignalSetter::map(move |busy| {
+            navigation.busy.set(busy);
+            if !busy {
+                navigation.finished.update(|n| *n += 1);
+            }
+        })
+    }
+
+    fn current() -> Self {
+        use_context().expect("App provides the navigation state")
+    }
+}
+
 /// After each client-side navigation (a new path or query, not a `#fragment` in the same
-/// page), focus goes to the new page's heading and its title is announced. The first render
-/// leaves focus where the browser put it.
-fn announce_navigation() -> ReadSignal<String> {
+/// page), once the new page is there (a page's chunk can take a while), focus goes to its
+/// heading and its title is announced. The first render leaves focus where the browser put it.
+fn announce_navigation(navigation: Navigation) -> ReadSignal<String> {
     let location = use_location();
     let (announcement, set_announcement) = signal(String::new());
-    Effect::new(move |previous: Option<String>| {
+    // (the address last announced, the navigations finished then)
+    Effect::new(move |previous: Option<(String, u32)>| {
         let here = format!("{}?{}", location.pathname.get(), location.search.get());
-        if previous.is_some_and(|p| p != here) {
-            request_animation_frame(focus_heading);
-            // The title is set by the new page as it renders; read it once it has.
-            set_timeout(
-                move || set_announcement.set(document().title()),
-                std::time::Duration::from_millis(400),
-            );
+        let finished = navigation.finished.get();
+        match previous {
+            Some((shown, seen)) if shown != here && finished == seen => (shown, seen),
+            Some((shown, _)) if shown != here => {
+                request_animation_frame(focus_heading);
+                // The title is set by the new page as it renders; read it once it has.
+                set_timeout(
+                    move || set_announcement.set(document().title()),
+                    std::time::Duration::from_millis(400),
+                );
+                (here, finished)
+            }
+            _ => (here, finished),
         }
-        here
     });
     announcement
 }
@@ -78,7 +113,8 @@ fn print_link_addresses() {
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    let announcement = announce_navigation();
+    let navigation = Navigation::current();
+    let announcement = announce_navigation(navigation);
     // This page's own address with `#main`: a bare `#main` would resolve against `<base href>`
     // and leave the page before the app has started.
     let skip_href = {
@@ -94,7 +130,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         </a>
         <Header/>
         <OfflineNotice/>
-        <main id="main" class="main" tabindex="-1">
+        <main id="main" class="main" tabindex="-1" aria-busy=move || navigation.busy.get().then_some("true")>
             <div class="container">{children()}</div>
         </main>
         <Footer/>

@@ -25,3 +25,70 @@ pub use news_feed::NewsFeedPage;
 pub use not_found::NotFoundPage;
 pub use search::SearchPage;
 pub use static_page::StaticPagePage;
+
+/// The route view of a page few readers open. Under the `split` feature its code is a wasm
+/// chunk of its own, fetched when the page is first shown (scripts/split.mjs cuts the wasm), so
+/// the home page, the feed and articles do not download it. Without `split` (`trunk serve`, the
+/// component tests, the prerender step) it is an ordinary route.
+macro_rules! rarely_read {
+    ($route_fn:ident, $chunk:ident, $page:ident) => {
+        #[cfg(all(feature = "split", target_arch = "wasm32"))]
+        mod $chunk {
+            use leptos::prelude::AnyView;
+            use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+            /// The page's code: the chunk. `fallible`: a chunk that cannot be fetched is an
+            /// error to show, where leptos's `#[lazy_route]` would panic and stop the app.
+            #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_chunk))]
+            fn page_view() -> Result<AnyView, SplitLoaderError> {
+                Ok(leptos::prelude::IntoAny::into_any(super::$page()))
+            }
+
+            pub struct Route;
+
+            impl leptos_router::LazyRoute for Route {
+                fn data() -> Self {
+                    Route
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    page_view().await.unwrap_or_else(|_| super::chunk_failed())
+                }
+
+                /// The router hydrates a prerendered page once this has finished: with the
+                /// chunk there, the page's view is ready to take over its HTML.
+                async fn preload() {
+                    let _ = load_chunk().await;
+                }
+            }
+        }
+
+        #[cfg(all(feature = "split", target_arch = "wasm32"))]
+        pub fn $route_fn() -> impl leptos_router::ChooseView {
+            leptos_router::Lazy::<$chunk::Route>::new()
+        }
+
+        #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+        pub fn $route_fn() -> impl leptos_router::ChooseView {
+            $page
+        }
+    };
+}
+
+/// A page whose chunk could not be fetched (offline, or a failed request): the network error,
+/// and "Try again" loads the page anew.
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+fn chunk_failed() -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    let reload = |()| {
+        let _ = window().location().reload();
+    };
+    view! { <crate::components::ErrorView error=crate::api::ApiError::Network retry=reload page=true/> }
+        .into_any()
+}
+
+rarely_read!(faq_route, faq_chunk, FaqPage);
+rarely_read!(helplines_route, helplines_chunk, HelplinesPage);
+rarely_read!(agencies_route, agencies_chunk, AgenciesPage);
+rarely_read!(static_page_route, static_page_chunk, StaticPagePage);
+rarely_read!(search_route, search_chunk, SearchPage);

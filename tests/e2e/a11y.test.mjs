@@ -38,7 +38,7 @@ async function expectNoViolations(page, what) {
   assert.deepEqual(found, [], `${what}: axe violations`);
 }
 
-const settled = (page) => page.waitForFunction(() => window.wasmBindings && !document.querySelector('.skeleton') && document.querySelector('h1'));
+const settled = (page) => page.waitForFunction(() => document.documentElement.hasAttribute('data-app') && !document.querySelector('.skeleton') && document.querySelector('h1'));
 
 test('every route in every language, as prerendered and hydrated', async () => {
   const page = await openPage(prerendered, { allowed: [/status of 404/] });

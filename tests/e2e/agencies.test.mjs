@@ -1,7 +1,7 @@
 // Agencies and static pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, h1, started } from './harness.mjs';
+import { useSite, openPage, h1, started, arrived } from './harness.mjs';
 
 const site = useSite();
 const names = (page) => page.locator('.agencies li.helpline h2').evaluateAll((hs) => hs.map((h) => h.textContent.trim()));
@@ -41,7 +41,7 @@ test('text typed into a prerendered filter box before the app starts is applied 
     await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
     await page.goto(site.url(path), { beforeApp: true });
     await page.getByLabel(label).fill('zzzqqqxxx');
-    assert.equal(await page.evaluate(() => window.wasmBindings), undefined, `${path}: typed before the app`);
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-app')), false, `${path}: typed before the app`);
     release();
     await started(page);
     await page.getByText(none).waitFor();
@@ -55,6 +55,7 @@ test('the Open Government page, from "New on the portal", in every language', as
   await page.goto(site.url('/en/'));
   await page.getByRole('link', { name: 'New page "Open Government"' }).click();
   await page.waitForURL(/\/en\/pages\/open-government$/);
+  await arrived(page, 'Open Government');
   assert.equal(await h1(page), 'Open Government');
   assert.ok(await page.locator('.article-body p').count() >= 2);
   await page.done();

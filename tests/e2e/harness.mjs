@@ -69,13 +69,19 @@ export async function openPage(site, { width = 1280, allowed = [], serviceWorker
   return page;
 }
 
-/** Resolves once trunk's loader has set `window.wasmBindings`: the app has mounted or hydrated. */
+/** Resolves once the app has rendered or hydrated the page (`<html data-app>`, src/lib.rs): a
+ * page split off into a wasm chunk hydrates after trunk's loader has reported the start. */
 export function started(page) {
-  return page.waitForFunction(() => window.wasmBindings, null, { timeout: 20000 });
+  return page.waitForFunction(() => document.documentElement.hasAttribute('data-app'), null, { timeout: 20000 });
 }
 
-/** The text of the page's one `h1`, once the app has started (trunk's loader sets
- * `window.wasmBindings` after the app has mounted or hydrated) and rendered it. */
+/** Resolves once a client-side navigation has shown the page whose `h1` reads `text`: the old
+ * page stays until the new one is there, and a page in a chunk of its own takes a moment. */
+export function arrived(page, text) {
+  return page.waitForFunction((t) => document.querySelector('h1')?.textContent.trim() === t, text, { timeout: 10000 });
+}
+
+/** The text of the page's one `h1`, once the app has rendered or hydrated the page. */
 export async function h1(page) {
   await started(page);
   const heading = page.locator('h1');

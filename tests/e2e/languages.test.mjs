@@ -1,7 +1,7 @@
 // Every language: interface, dates, content with the English fallback, switching and choosing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, h1 } from './harness.mjs';
+import { useSite, openPage, h1, arrived } from './harness.mjs';
 
 const site = useSite();
 
@@ -44,10 +44,12 @@ for (const [code, L] of Object.entries(LANGS)) {
     const mainNav = page.locator('nav.main-nav');
     await mainNav.getByRole('link', { name: L.faqNav, exact: true }).click();
     await page.waitForURL(new RegExp(`/${code}/faq$`));
+    await arrived(page, L.faq);
     assert.equal(await h1(page), L.faq);
     assert.match(await page.title(), new RegExp(`^${L.faq} – `));
     await mainNav.getByRole('link', { name: L.helplinesNav, exact: true }).click();
     await page.waitForURL(new RegExp(`/${code}/helplines$`));
+    await arrived(page, L.helplines);
     assert.equal(await h1(page), L.helplines);
     await page.locator('li.helpline').first().waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), L.tag);

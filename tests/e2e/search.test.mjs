@@ -2,7 +2,7 @@
 // Uzbek apostrophes and Cyrillic case, hostile queries, and only the index files it needs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, h1 } from './harness.mjs';
+import { useSite, openPage, h1, arrived } from './harness.mjs';
 
 const site = useSite();
 
@@ -16,6 +16,7 @@ test('the header search finds the seed article and marks the words', async () =>
   await box.fill('Kazakhstan diplomatic');
   await box.press('Enter');
   await page.waitForURL(/\/en\/search\?q=Kazakhstan%20diplomatic$/);
+  await arrived(page, 'Search results for “Kazakhstan diplomatic”');
   assert.equal(await h1(page), 'Search results for “Kazakhstan diplomatic”');
   const results = page.locator('.search-result');
   await results.first().waitFor();
