@@ -5,6 +5,8 @@
 // wasm-split-cli, wasm-bindgen --keep-lld-exports (the chunks link against the main module's
 // exports), wasm-opt on every module. Chunks and their loader get content-hashed names (the
 // CDN's immutable rule, precompress.mjs), and index.html the new integrity of the glue and wasm.
+// It also writes <dist>/wasm-split.json, each page's chunk with the files it loads, for the
+// prerender step (src/bin/prerender.rs) to fetch them with the app.
 // Usage: node scripts/split.mjs <dist> <the wasm cargo built>
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -67,6 +69,20 @@ for (const file of modules.filter((f) => f !== 'portal_bg.wasm')) {
 if (!loader.includes('from "./portal.js"')) throw new Error('__wasm_split.js does not import ./portal.js');
 loader = loader.replace('from "./portal.js"', `from "./${glueName}"`);
 const loaderName = `wasm-split-${hash(loader)}.js`;
+
+// What each page's module loads: `export const __wasm_split_load_<name> = …fetch(new URL("./<file>"…
+// }, [__chunk_6, …])`, and `const __chunk_6 = makeLoad(…fetch(new URL("./<file>"…}, [deps])`.
+const loads = (kind) => new Map([...loader.matchAll(new RegExp(
+  `${kind} = (?:wrapAsyncCb\\()?makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+)"[\\s\\S]*?\\n\\}\\s*,\\s*\\[([^\\]]*)\\]`, 'g'))]
+  .map((m) => [m[1], { file: m[2], deps: m[3].split(',').map((d) => d.trim()).filter(Boolean) }]));
+const shared = loads('const (__chunk_\\d+)');
+const pages = loads('export const __wasm_split_load_(\\w+)');
+const files = (load) => [load.file, ...load.deps.flatMap((d) => files(shared.get(d)))];
+const manifest = Object.fromEntries([...pages].map(([name, load]) => [name, [...new Set(files(load))].sort()]));
+if (!Object.keys(manifest).length || Object.values(manifest).flat().some((f) => !chunks.some(([n]) => n === f))) {
+  throw new Error(`__wasm_split.js: the pages' chunks not understood: ${JSON.stringify(manifest)}`);
+}
+writeFileSync(join(dist, 'wasm-split.json'), `${JSON.stringify(manifest, null, 1)}\n`);
 writeFileSync(join(dist, loaderName), loader);
 
 // The glue imports the loader; the wasm's import module keeps its name `./__wasm_split.js`.

@@ -17,9 +17,11 @@ use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use portal::api::{ApiRoot, NewsPage, Site};
 use portal::config::Config;
+use portal::pages::PageChunks;
 use portal::{links, prerendered, App};
 use portal_api::{paths, LANGUAGES};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -43,7 +45,8 @@ fn main() {
     let shell_path = options.dist.join("200.html");
     let shell = std::fs::read_to_string(&shell_path).unwrap_or(template);
     let shell = inline_stylesheet(&shell, &options.dist, &options.base);
-    let page = Template::new(&shell, &options.origin);
+    let mut page = Template::new(&shell, &options.origin);
+    page.chunks = chunk_files(&options.dist, &options.base);
     let api_dir = options.dist.join("api/v1");
     let config = Config {
         base: options.base.clone(),
@@ -246,7 +249,9 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
     let url = format!("{}{route}", config.base);
     let shared = Arc::new(SsrSharedContext::new()) as Arc<dyn SharedContext + Send + Sync>;
     let owner = Owner::new_root(Some(shared));
+    let chunks = PageChunks::default();
     let (body, data, meta) = owner.with(|| {
+        provide_context(chunks.clone());
         provide_context(RequestUrl::new(&url));
         provide_context(config.clone());
         provide_context(ApiRoot(api_dir.to_path_buf()));
@@ -277,6 +282,21 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
     let marker = format!(
         "{marker}<script>if(location.search!=={search:?})document.documentElement.dataset.stale=\"\"</script>"
     );
+    // A page in a chunk of its own names the chunk's files; the loader fetches them with the app.
+    let files: Vec<&str> = chunks
+        .names()
+        .iter()
+        .flat_map(|name| page.chunks.get(*name).into_iter().flatten())
+        .map(String::as_str)
+        .collect();
+    let marker = if files.is_empty() {
+        marker
+    } else {
+        format!(
+            r#"{marker}<meta name="portal-chunks" content="{}">"#,
+            files.join(" ")
+        )
+    };
     let document = page.document(&marker, &body, &scripts);
     let document = block_on(async {
         meta.inject_meta_context(futures::stream::iter([document]))
@@ -304,6 +324,8 @@ struct Template {
     feedback_email: String,
     /// The settings of the app's requests to other places (API, feedback endpoint), for the CSP.
     connect: Vec<String>,
+    /// The files of each page chunk, by the chunk's name (`chunk_files`).
+    chunks: HashMap<String, Vec<String>>,
 }
 
 impl Template {
@@ -345,6 +367,7 @@ impl Template {
             api_setting,
             feedback_setting,
             feedback_email,
+            chunks: HashMap::new(),
         }
     }
 
@@ -438,6 +461,9 @@ fn load_after_first_paint(head: &str) -> String {
          if (l.getEntriesByName('first-contentful-paint').length) {{ o.disconnect(); r(); }} \
          }}).observe({{ type: 'paint', buffered: true }}); }});\n\
          const wasmResponse = fetch('{wasm}', {{ integrity: '{wasm_integrity}' }});\n\
+         for (const href of document.querySelector('meta[name=portal-chunks]')?.content.split(' ') ?? []) \
+         document.head.append(Object.assign(document.createElement('link'), \
+         {{ rel: 'preload', as: 'fetch', href, crossOrigin: '' }}));\n\
          document.head.append(Object.assign(document.createElement('link'), \
          {{ rel: 'modulepreload', href: '{glue}', integrity: '{glue_integrity}', crossOrigin: '' }}));\n\
          const bindings = await import('{glue}');\n\
@@ -445,6 +471,21 @@ fn load_after_first_paint(head: &str) -> String {
     );
     head.insert_str(init, &loader);
     head
+}
+
+/// The files of each page chunk (scripts/split.mjs writes `wasm-split.json`), as addresses under
+/// `base`. None for a build without chunks.
+fn chunk_files(dist: &Path, base: &str) -> HashMap<String, Vec<String>> {
+    let path = dist.join("wasm-split.json");
+    let Ok(json) = std::fs::read_to_string(&path) else {
+        return HashMap::new();
+    };
+    let chunks: HashMap<String, Vec<String>> =
+        serde_json::from_str(&json).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+    chunks
+        .into_iter()
+        .map(|(name, files)| (name, files.iter().map(|f| format!("{base}/{f}")).collect()))
+        .collect()
 }
 
 /// Where the first `<link …>` element whose text contains `needle` stands in `html`.

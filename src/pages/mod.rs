@@ -70,9 +70,37 @@ macro_rules! rarely_read {
 
         #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
         pub fn $route_fn() -> impl leptos_router::ChooseView {
-            $page
+            || {
+                #[cfg(feature = "ssr")]
+                PageChunks::record(stringify!($chunk));
+                $page()
+            }
         }
     };
+}
+
+/// Under `ssr`: the chunks of the page being rendered, for the prerender step to have the
+/// browser fetch them with the app (src/bin/prerender.rs) rather than after it has started.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Default)]
+pub struct PageChunks(std::sync::Arc<std::sync::Mutex<Vec<&'static str>>>);
+
+#[cfg(feature = "ssr")]
+impl PageChunks {
+    fn record(chunk: &'static str) {
+        use leptos::prelude::use_context;
+        if let Some(chunks) = use_context::<PageChunks>() {
+            chunks.0.lock().expect("one thread renders").push(chunk);
+        }
+    }
+
+    /// The chunks recorded, once each.
+    pub fn names(&self) -> Vec<&'static str> {
+        let mut names = self.0.lock().expect("one thread renders").clone();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
 }
 
 /// A page whose chunk could not be fetched (offline, or a failed request): the network error,

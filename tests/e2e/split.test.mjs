@@ -30,6 +30,27 @@ test('home, feed and article fetch no page chunk; each rarely read page fetches 
   await page.done();
 });
 
+test('a prerendered rarely read page has its chunks fetched with the app, not after it, once each', async () => {
+  const page = await openPage(site);
+  const requested = [];
+  page.on('request', (r) => { if (CHUNK.test(r.url()) || SHARED.test(r.url())) requested.push(new URL(r.url()).pathname); });
+  // The app's wasm is held until its chunks have been asked for: they do not wait for it.
+  let early = false;
+  await page.route('**/*_bg.wasm', async (route) => {
+    const deadline = Date.now() + 5000;
+    while (!requested.some((p) => /faq_chunk/.test(p)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    early = requested.some((p) => /faq_chunk/.test(p));
+    await route.continue();
+  });
+  await page.goto(site.url('/en/faq'));
+  await h1(page);
+  const named = (await page.locator('meta[name="portal-chunks"]').getAttribute('content')).split(' ');
+  assert.ok(named.some((f) => /\/faq_chunk-/.test(f)) && named.length > 1, named.join());
+  assert.ok(early, 'the chunk was asked for while the app was still on its way');
+  assert.deepEqual([...requested].sort(), [...named].sort(), 'each named file fetched once, and nothing else');
+  await page.done();
+});
+
 test('a navigation waits for the chunk with a busy main region, then focuses and announces the page', async () => {
   const page = await openPage(site);
   await page.goto(site.url('/en/news/1'));
