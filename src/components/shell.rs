@@ -63,17 +63,26 @@ impl Navigation {
 }
 
 /// After each client-side navigation (a new path or query, not a `#fragment` in the same
-/// page), once the new page is there (a page's chunk can take a while), focus goes to its
-/// heading and its title is announced. The first render leaves focus where the browser put it.
+/// page), once the new page is there, focus goes to its heading and its title is announced. A
+/// new path is there when the router has finished (a page's chunk can take a while); a new
+/// query of the same path at once (the router does not route it). The first render leaves
+/// focus where the browser put it.
 fn announce_navigation(navigation: Navigation) -> ReadSignal<String> {
     let location = use_location();
     let (announcement, set_announcement) = signal(String::new());
     // (the address last announced, the navigations finished then)
     Effect::new(move |previous: Option<(String, u32)>| {
-        let here = format!("{}?{}", location.pathname.get(), location.search.get());
+        let path = location.pathname.get();
+        let here = format!("{path}?{}", location.search.get());
         let finished = navigation.finished.get();
         match previous {
-            Some((shown, seen)) if shown != here && finished == seen => (shown, seen),
+            Some((shown, seen))
+                if shown != here
+                    && finished == seen
+                    && shown.split('?').next() != Some(path.as_str()) =>
+            {
+                (shown, seen)
+            }
             Some((shown, _)) if shown != here => {
                 request_animation_frame(focus_heading);
                 // The title is set by the new page as it renders; read it once it has.

@@ -4,7 +4,7 @@
 // fetched is an error with "Try again", not a stopped app.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, h1 } from './harness.mjs';
+import { useSite, openPage, h1, arrived } from './harness.mjs';
 
 const site = useSite();
 const CHUNK = /\/(faq|helplines|agencies|static_page|search)_chunk-[0-9a-f]{16}\.wasm$/;
@@ -69,6 +69,20 @@ test('a navigation waits for the chunk with a busy main region, then focuses and
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Frequently asked questions');
   assert.equal(await page.locator('main').getAttribute('aria-busy'), null);
   await page.waitForFunction(() => /Frequently asked questions/.test(document.querySelector('[aria-live="polite"]').textContent));
+  await page.done();
+});
+
+test('a new query of the same page moves focus to its heading at once (the router does not route it)', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/search?q=school'));
+  await h1(page);
+  const box = page.getByRole('main').getByRole('searchbox').first();
+  await box.fill('Kazakhstan');
+  await box.press('Enter');
+  await page.waitForURL(/\/en\/search\?q=Kazakhstan$/);
+  await arrived(page, 'Search results for “Kazakhstan”');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  await page.waitForFunction(() => /Kazakhstan/.test(document.querySelector('[aria-live="polite"]').textContent));
   await page.done();
 });
 
