@@ -39,12 +39,16 @@ pub fn mount() {
     #[cfg(feature = "hydrate")]
     if prerendered::matches_this_page() {
         // Async: a page whose code is a wasm chunk of its own (pages::rarely_read) is hydrated
-        // once the chunk has arrived, after trunk's loader has reported the app started.
+        // once the chunk has arrived, after trunk's loader has reported the app started. Parts
+        // of the page (components::later) are hydrated in tasks of their own after the rest.
         wasm_bindgen_futures::spawn_local(async move {
             let body = leptos::prelude::document()
                 .body()
                 .expect("an HTML page has a body");
             leptos::mount::hydrate_from_async(body, app).await.forget();
+            while components::hydrating_later() {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            }
             mark_taken_over();
         });
         return;

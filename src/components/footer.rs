@@ -1,6 +1,7 @@
 //! The portal's footer: what the portal is, and the site's own pages (accessibility
 //! statement, privacy notice).
 
+use super::later;
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
@@ -20,22 +21,24 @@ pub fn Footer() -> impl IntoView {
     };
     view! {
         <footer class="site-footer" aria-label=move || i18n.t().footer_label>
-            <div class="container">
-                <p class="site-footer__name">{move || i18n.t().portal_name}</p>
-                <p>{move || i18n.t().footer_about}</p>
-                <ul class="site-footer__links">
-                    <li>
-                        <a href=page("accessibility")>{move || i18n.t().accessibility_statement}</a>
-                    </li>
-                    <li>
-                        <a href=page("privacy")>{move || i18n.t().privacy_notice}</a>
-                    </li>
-                    <li>
-                        <a href=feed type="application/atom+xml">{move || i18n.t().news_feeds}</a>
-                    </li>
-                </ul>
-                <p class="site-footer__notice">{move || i18n.t().footer_sample_notice}</p>
-            </div>
+            {later(view! {
+                <div class="container">
+                    <p class="site-footer__name">{move || i18n.t().portal_name}</p>
+                    <p>{move || i18n.t().footer_about}</p>
+                    <ul class="site-footer__links">
+                        <li>
+                            <a href=page("accessibility")>{move || i18n.t().accessibility_statement}</a>
+                        </li>
+                        <li>
+                            <a href=page("privacy")>{move || i18n.t().privacy_notice}</a>
+                        </li>
+                        <li>
+                            <a href=feed type="application/atom+xml">{move || i18n.t().news_feeds}</a>
+                        </li>
+                    </ul>
+                    <p class="site-footer__notice">{move || i18n.t().footer_sample_notice}</p>
+                </div>
+            })}
         </footer>
     }
 }

@@ -1,6 +1,6 @@
 //! The portal's header: mark, name and main navigation.
 
-use super::{DisplaySettings, LanguageSwitcher, SearchForm};
+use super::{later, DisplaySettings, LanguageSwitcher, SearchForm};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
@@ -24,30 +24,32 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <DisplaySettings/>
-            <div class="container site-header__bar">
-                <a class="site-header__brand" href=brand_href>
-                    <Mark/>
-                    <span class="site-header__name">{move || i18n.t().portal_name}</span>
-                </a>
-                <LanguageSwitcher/>
-            </div>
-            <div class="container site-header__search">
-                <SearchForm id="header-search"/>
-            </div>
-            <nav class="main-nav" aria-label=move || i18n.t().main_nav_label>
-                <ul class="container main-nav__list">
-                    {move || {
-                        let lang = i18n.lang();
-                        view! {
-                            {nav_item(links::news(lang, None, 1), |t| t.nav_news)}
-                            {nav_item(links::section(lang, "faq"), |t| t.nav_faq)}
-                            {nav_item(links::section(lang, "helplines"), |t| t.nav_helplines)}
-                            {nav_item(links::section(lang, "agencies"), |t| t.nav_agencies)}
-                        }
-                    }}
-                </ul>
-            </nav>
+            {later(view! {
+                <DisplaySettings/>
+                <div class="container site-header__bar">
+                    <a class="site-header__brand" href=brand_href>
+                        <Mark/>
+                        <span class="site-header__name">{move || i18n.t().portal_name}</span>
+                    </a>
+                    <LanguageSwitcher/>
+                </div>
+                <div class="container site-header__search">
+                    <SearchForm id="header-search"/>
+                </div>
+                <nav class="main-nav" aria-label=move || i18n.t().main_nav_label>
+                    <ul class="container main-nav__list">
+                        {move || {
+                            let lang = i18n.lang();
+                            view! {
+                                {nav_item(links::news(lang, None, 1), |t| t.nav_news)}
+                                {nav_item(links::section(lang, "faq"), |t| t.nav_faq)}
+                                {nav_item(links::section(lang, "helplines"), |t| t.nav_helplines)}
+                                {nav_item(links::section(lang, "agencies"), |t| t.nav_agencies)}
+                            }
+                        }}
+                    </ul>
+                </nav>
+            })}
         </header>
     }
 }

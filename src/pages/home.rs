@@ -3,7 +3,7 @@
 
 use super::CalendarPanel;
 use crate::api::{fetch_faq, fetch_news_page, fetch_site};
-use crate::components::{Loaded, Message, NewsList, SkeletonShape, TopQuestions};
+use crate::components::{later, Loaded, Message, NewsList, SkeletonShape, TopQuestions};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
@@ -42,79 +42,83 @@ pub fn HomePage() -> impl IntoView {
         <h1 class="visually-hidden">{move || i18n.t().portal_name}</h1>
         <div class="home">
             <section class="home__latest" aria-labelledby="latest-news">
-                <h2 id="latest-news">{move || i18n.t().latest_news}</h2>
-                <Loaded
-                    resource=latest
-                    skeleton=SkeletonShape::NewsList
-                    view=move |page| {
-                        if page.items.is_empty() {
-                            view! { <Message text=Signal::derive(move || i18n.t().no_news.to_string())/> }
-                                .into_any()
-                        } else {
-                            let items = page.items.into_iter().take(LATEST).collect::<Vec<_>>();
-                            view! { <NewsList items heading=3/> }.into_any()
+                {later(view! {
+                    <h2 id="latest-news">{move || i18n.t().latest_news}</h2>
+                    <Loaded
+                        resource=latest
+                        skeleton=SkeletonShape::NewsList
+                        view=move |page| {
+                            if page.items.is_empty() {
+                                view! { <Message text=Signal::derive(move || i18n.t().no_news.to_string())/> }
+                                    .into_any()
+                            } else {
+                                let items = page.items.into_iter().take(LATEST).collect::<Vec<_>>();
+                                view! { <NewsList items heading=3/> }.into_any()
+                            }
                         }
-                    }
-                />
-                <p class="home__more">
-                    <a href=all_news>{move || i18n.t().all_news} <span aria-hidden="true">" →"</span></a>
-                </p>
+                    />
+                    <p class="home__more">
+                        <a href=all_news>{move || i18n.t().all_news} <span aria-hidden="true">" →"</span></a>
+                    </p>
+                })}
             </section>
             <section class="home__new" aria-labelledby="new-on-portal">
-                <h2 id="new-on-portal">{move || i18n.t().new_on_portal}</h2>
-                <Loaded
-                    resource=site
-                    skeleton=SkeletonShape::NewsList
-                    view=move |site| {
-                        let config = config.clone();
-                        view! {
-                            <ul class="announcements">
-                                {site
-                                    .new_on_portal
-                                    .into_iter()
-                                    .map(|item| {
-                                        let href = config.href(&format!("/{}", item.path));
-                                        view! {
-                                            <li>
-                                                <a href=href>
-                                                    <span class="announcements__title">{item.title}</span>
-                                                    <span class="announcements__more">
-                                                        {move || i18n.t().detail}
-                                                        <span aria-hidden="true">" »"</span>
-                                                    </span>
-                                                </a>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                    }
-                />
-                <section class="home__calendar" aria-labelledby="calendar-title">
+                {later(view! {
+                    <h2 id="new-on-portal">{move || i18n.t().new_on_portal}</h2>
                     <Loaded
                         resource=site
-                        skeleton=SkeletonShape::Calendar
-                        view=|site| view! { <CalendarPanel site/> }
+                        skeleton=SkeletonShape::NewsList
+                        view=move |site| {
+                            let config = config.clone();
+                            view! {
+                                <ul class="announcements">
+                                    {site
+                                        .new_on_portal
+                                        .into_iter()
+                                        .map(|item| {
+                                            let href = config.href(&format!("/{}", item.path));
+                                            view! {
+                                                <li>
+                                                    <a href=href>
+                                                        <span class="announcements__title">{item.title}</span>
+                                                        <span class="announcements__more">
+                                                            {move || i18n.t().detail}
+                                                            <span aria-hidden="true">" »"</span>
+                                                        </span>
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        }
                     />
-                </section>
-                <h2 id="top-questions" class="home__subheading">{move || i18n.t().faq_title}</h2>
-                <Loaded
-                    resource=faq
-                    skeleton=SkeletonShape::NewsList
-                    view=|faq| view! { <TopQuestions faq count=TOP_QUESTIONS/> }
-                />
-                <ul class="shortcuts">
-                    <li>
-                        <a href=faq_href>{move || i18n.t().faq_title}</a>
-                    </li>
-                    <li>
-                        <a href=helplines_href>{move || i18n.t().helplines_title}</a>
-                    </li>
-                    <li>
-                        <a href=agencies_href>{move || i18n.t().agencies_title}</a>
-                    </li>
-                </ul>
+                    <section class="home__calendar" aria-labelledby="calendar-title">
+                        <Loaded
+                            resource=site
+                            skeleton=SkeletonShape::Calendar
+                            view=|site| view! { <CalendarPanel site/> }
+                        />
+                    </section>
+                    <h2 id="top-questions" class="home__subheading">{move || i18n.t().faq_title}</h2>
+                    <Loaded
+                        resource=faq
+                        skeleton=SkeletonShape::NewsList
+                        view=|faq| view! { <TopQuestions faq count=TOP_QUESTIONS/> }
+                    />
+                    <ul class="shortcuts">
+                        <li>
+                            <a href=faq_href>{move || i18n.t().faq_title}</a>
+                        </li>
+                        <li>
+                            <a href=helplines_href>{move || i18n.t().helplines_title}</a>
+                        </li>
+                        <li>
+                            <a href=agencies_href>{move || i18n.t().agencies_title}</a>
+                        </li>
+                    </ul>
+                })}
             </section>
         </div>
     }

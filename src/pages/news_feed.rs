@@ -4,7 +4,7 @@
 
 use super::CalendarPanel;
 use crate::api::{fetch_calendar_month, fetch_news_page, fetch_site, Category, Date, NewsPage};
-use crate::components::{Breadcrumbs, Loaded, Message, NewsList, Pagination, SkeletonShape};
+use crate::components::{later, Breadcrumbs, Loaded, Message, NewsList, Pagination, SkeletonShape};
 use crate::config::use_config;
 use crate::i18n::{format_date, use_i18n, I18n, Texts};
 use crate::links;
@@ -133,30 +133,32 @@ pub fn NewsFeedPage() -> impl IntoView {
                 }}
             </Transition>
         </div>
-        {move || match request.get() {
-            Request::BadPage => view! { <FeedMessage text=|t| t.bad_page_number/> }.into_any(),
-            Request::BadCategory => view! { <FeedMessage text=|t| t.no_such_category/> }.into_any(),
-            Request::BadDate => view! { <FeedMessage text=|t| t.bad_date/> }.into_any(),
-            Request::Day(day) => view! { <DayNews day site/> }.into_any(),
-            Request::Feed { category, page } => {
-                // A missing first page means the category does not exist; a missing later page
-                // is past the end.
-                let not_found_text: fn(&Texts) -> &'static str =
-                    if page > 1 { |t| t.no_such_page } else { |t| t.no_such_category };
-                let items = move |data: Option<NewsPage>| {
-                    data.map(|data| view! { <FeedItems data category=category.clone() i18n/> })
-                };
-                view! {
-                    <Loaded
-                        resource=news
-                        skeleton=SkeletonShape::NewsList
-                        not_found=move || view! { <FeedMessage text=not_found_text/> }
-                        view=items
-                    />
+        <div class="feed">
+            {later(move || match request.get() {
+                Request::BadPage => view! { <FeedMessage text=|t| t.bad_page_number/> }.into_any(),
+                Request::BadCategory => view! { <FeedMessage text=|t| t.no_such_category/> }.into_any(),
+                Request::BadDate => view! { <FeedMessage text=|t| t.bad_date/> }.into_any(),
+                Request::Day(day) => view! { <DayNews day site/> }.into_any(),
+                Request::Feed { category, page } => {
+                    // A missing first page means the category does not exist; a missing later page
+                    // is past the end.
+                    let not_found_text: fn(&Texts) -> &'static str =
+                        if page > 1 { |t| t.no_such_page } else { |t| t.no_such_category };
+                    let items = move |data: Option<NewsPage>| {
+                        data.map(|data| view! { <FeedItems data category=category.clone() i18n/> })
+                    };
+                    view! {
+                        <Loaded
+                            resource=news
+                            skeleton=SkeletonShape::NewsList
+                            not_found=move || view! { <FeedMessage text=not_found_text/> }
+                            view=items
+                        />
+                    }
+                    .into_any()
                 }
-                .into_any()
-            }
-        }}
+        })}
+        </div>
     }
 }
 

@@ -49,17 +49,41 @@ test('deep links without a trailing slash and with one both serve the page', asy
   }
 });
 
+/** Counts the elements removed from the page and keeps its first h1, from the first byte on. */
+const WATCH_NODES = () => {
+  window.__removed = 0;
+  new MutationObserver((records) => {
+    for (const r of records) window.__removed += [...r.removedNodes].filter((n) => n.nodeType === 1).length;
+  }).observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => { window.__h1 = document.querySelector('h1'); });
+};
+
+test('parts hydrated in tasks of their own (header, footer, home sections, feed) keep their nodes, read their data from the page and work', async () => {
+  for (const path of ['/en/', '/en/news', '/ru/news/category/politics']) {
+    const page = await openPage(site);
+    const warnings = [];
+    const api = [];
+    page.on('console', (m) => m.type() === 'warning' && /hydrat/i.test(m.text()) && warnings.push(m.text()));
+    page.on('request', (r) => r.url().includes('/api/') && api.push(r.url()));
+    await page.addInitScript(WATCH_NODES);
+    await page.goto(site.url(path), { waitUntil: 'networkidle' });
+    assert.equal(await page.evaluate(() => window.__h1 === document.querySelector('h1')), true, `${path}: same h1 node`);
+    assert.equal(await page.evaluate(() => window.__removed), 0, `${path}: no element replaced`);
+    assert.deepEqual(api, [], `${path}: no API request`);
+    assert.deepEqual(warnings, [], path);
+    // The header's controls are live: the display settings open.
+    const settings = page.locator('.site-header button[aria-expanded]').first();
+    await settings.click();
+    assert.equal(await settings.getAttribute('aria-expanded'), 'true', `${path}: settings open`);
+    await page.done();
+  }
+});
+
 test('hydration keeps every prerendered node, then the app navigates on the client', async () => {
   const page = await openPage(site);
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && /hydrat/i.test(m.text()) && warnings.push(m.text()));
-  await page.addInitScript(() => {
-    window.__removed = 0;
-    new MutationObserver((records) => {
-      for (const r of records) window.__removed += [...r.removedNodes].filter((n) => n.nodeType === 1).length;
-    }).observe(document, { childList: true, subtree: true });
-    document.addEventListener('DOMContentLoaded', () => { window.__h1 = document.querySelector('h1'); });
-  });
+  await page.addInitScript(WATCH_NODES);
   await page.goto(site.url('/en/news/1'), { waitUntil: 'networkidle' });
   // The app is live: its click handlers work and its navigation stays in the page.
   await page.evaluate(() => { window.__noReload = true; });

@@ -1,0 +1,226 @@
+//! Hydrates a part of a prerendered page in a task of its own, after the rest.
+//!
+//! Hydration runs on the main thread in one piece, and on a phone it is long enough to hold
+//! the page up (Lighthouse counts it as Total Blocking Time). `later` cuts it: the part it wraps
+//! keeps its prerendered HTML and is hydrated in a following task, so the browser can handle
+//! input and paint in between. Links in it work meanwhile (the router listens on the window);
+//! its buttons start working when its task has run, a fraction of a second later.
+//!
+//! Rules, because a resource takes its prerendered data by the order in which resources and
+//! `Transition`s are created (`SharedContext::next_id`), and only while the first hydration
+//! runs: a wrapped part must not create a resource or a `Transition` that is created again
+//! each time it renders, unless it comes after every other one on the page; and it must be the
+//! only child of its element. Rendering anew (client-side navigation, no prerendered HTML)
+//! builds the part at once.
+
+use leptos::prelude::*;
+use leptos::tachys::{
+    html::attribute::{any_attribute::AnyAttribute, Attribute},
+    hydration::Cursor,
+    ssr::StreamBuilder,
+    view::{
+        add_attr::AddAnyAttr, any_view::AnyViewState, Mountable, Position, PositionState, Render,
+        RenderHtml,
+    },
+};
+use std::{
+    cell::{Cell, RefCell},
+    rc::Rc,
+};
+
+thread_local! {
+    /// Parts waiting for their task.
+    static WAITING: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Whether parts of the page are still waiting to be hydrated.
+pub fn hydrating_later() -> bool {
+    WAITING.with(Cell::get) > 0
+}
+
+/// `view`, hydrated after the rest of the page; the only child of its element.
+pub fn later(view: impl IntoView + 'static) -> Later {
+    Later(view.into_any())
+}
+
+/// See [`later`].
+pub struct Later(AnyView);
+
+pub struct LaterState {
+    /// None until the part's task has run.
+    view: Rc<RefCell<Option<AnyViewState>>>,
+    /// The element the part is the only child of, while it waits.
+    parent: Option<leptos::tachys::renderer::types::Element>,
+    /// Set when the page goes before the part's task has run.
+    gone: Rc<Cell<bool>>,
+}
+
+impl Drop for LaterState {
+    fn drop(&mut self) {
+        self.gone.set(true);
+    }
+}
+
+impl LaterState {
+    fn now(state: AnyViewState) -> Self {
+        Self {
+            view: Rc::new(RefCell::new(Some(state))),
+            parent: None,
+            gone: Rc::default(),
+        }
+    }
+}
+
+impl Render for Later {
+    type State = LaterState;
+
+    fn build(self) -> LaterState {
+        LaterState::now(self.0.build())
+    }
+
+    fn rebuild(self, state: &mut LaterState) {
+        let mut slot = state.view.borrow_mut();
+        if let Some(view) = slot.as_mut() {
+            self.0.rebuild(view);
+        } else if let Some(parent) = &state.parent {
+            // Changed before its task has run: the new view replaces the prerendered part.
+            state.gone.set(true);
+            parent.set_text_content(None);
+            let mut view = self.0.build();
+            view.mount(parent, None);
+            *slot = Some(view);
+        }
+    }
+}
+
+impl Mountable for LaterState {
+    fn unmount(&mut self) {
+        if let Some(view) = self.view.borrow_mut().as_mut() {
+            view.unmount();
+        }
+    }
+
+    fn mount(
+        &mut self,
+        parent: &leptos::tachys::renderer::types::Element,
+        marker: Option<&leptos::tachys::renderer::types::Node>,
+    ) {
+        if let Some(view) = self.view.borrow_mut().as_mut() {
+            view.mount(parent, marker);
+        }
+    }
+
+    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
+        self.view
+            .borrow()
+            .as_ref()
+            .is_some_and(|view| view.insert_before_this(child))
+    }
+
+    fn elements(&self) -> Vec<leptos::tachys::renderer::types::Element> {
+        self.view
+            .borrow()
+            .as_ref()
+            .map(|view| view.elements())
+            .unwrap_or_default()
+    }
+}
+
+impl AddAnyAttr for Later {
+    type Output<SomeNewAttr: Attribute> = Later;
+
+    /// A part is an element's only child: the attributes belong on that element.
+    fn add_any_attr<NewAttr: Attribute>(self, _attr: NewAttr) -> Later {
+        self
+    }
+}
+
+impl RenderHtml for Later {
+    type AsyncOutput = AnyView;
+    type Owned = Self;
+    const MIN_LENGTH: usize = 0;
+
+    fn dry_resolve(&mut self) {
+        self.0.dry_resolve();
+    }
+
+    async fn resolve(self) -> AnyView {
+        self.0.resolve().await
+    }
+
+    fn to_html_with_buf(
+        self,
+        buf: &mut String,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        self.0
+            .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
+    }
+
+    fn to_html_async_with_buf<const OUT_OF_ORDER: bool>(
+        self,
+        buf: &mut StreamBuilder,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        self.0.to_html_async_with_buf::<OUT_OF_ORDER>(
+            buf,
+            position,
+            escape,
+            mark_branches,
+            extra_attrs,
+        );
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(
+        self,
+        cursor: &Cursor,
+        position: &PositionState,
+    ) -> LaterState {
+        // As the only child of its element, the part is everything in it: the element is where
+        // the cursor stands, and the element's own hydration moves past it whatever its
+        // children do.
+        #[cfg(target_arch = "wasm32")]
+        if position.get() == Position::FirstChild {
+            use wasm_bindgen::JsCast;
+            if let Ok(parent) = cursor.current().dyn_into::<web_sys::Element>() {
+                let state = LaterState {
+                    view: Rc::default(),
+                    parent: Some(parent.clone()),
+                    gone: Rc::default(),
+                };
+                let (slot, gone) = (state.view.clone(), state.gone.clone());
+                let owner = Owner::current();
+                WAITING.with(|w| w.set(w.get() + 1));
+                leptos::task::spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    if !gone.get() {
+                        let hydrate = || {
+                            self.0.hydrate::<FROM_SERVER>(
+                                &Cursor::new(parent),
+                                &PositionState::new(Position::FirstChild),
+                            )
+                        };
+                        let view = match owner {
+                            Some(owner) => owner.with(hydrate),
+                            None => hydrate(),
+                        };
+                        *slot.borrow_mut() = Some(view);
+                    }
+                    WAITING.with(|w| w.set(w.get() - 1));
+                });
+                return state;
+            }
+        }
+        LaterState::now(self.0.hydrate::<FROM_SERVER>(cursor, position))
+    }
+
+    fn into_owned(self) -> Self {
+        self
+    }
+}
