@@ -38,17 +38,8 @@ pub fn mount() {
     };
     #[cfg(feature = "hydrate")]
     if prerendered::matches_this_page() {
-        // Async: a page whose code is a wasm chunk of its own (pages::rarely_read) is hydrated
-        // once the chunk has arrived, after trunk's loader has reported the app started. Parts
-        // of the page (components::later) are hydrated in tasks of their own after the rest.
         wasm_bindgen_futures::spawn_local(async move {
-            let body = leptos::prelude::document()
-                .body()
-                .expect("an HTML page has a body");
-            leptos::mount::hydrate_from_async(body, app).await.forget();
-            while components::hydrating_later() {
-                gloo_timers::future::TimeoutFuture::new(0).await;
-            }
+            hydrate(app).await;
             mark_taken_over();
         });
         return;
@@ -56,6 +47,45 @@ pub fn mount() {
     prerendered::clear_page();
     leptos::mount::mount_to_body(app);
     mark_taken_over();
+}
+
+/// Hydrates the prerendered page: `leptos::mount::hydrate_from_async`, except that the data
+/// prerendered into the page stays readable until the parts hydrated in tasks of their own
+/// (`components::later`) have been hydrated too; leptos ends it after the first pass. Async: a
+/// page whose code is a wasm chunk of its own (`pages::rarely_read`) is hydrated once the chunk
+/// has arrived.
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
+async fn hydrate<N: IntoView>(app: impl FnOnce() -> N + 'static) {
+    use hydration_context::{HydrateSharedContext, SharedContext};
+    use leptos::reactive::computed::ScopedFuture;
+    use leptos::tachys::{hydration::Cursor, view::PositionState};
+    use std::sync::Arc;
+    use wasm_bindgen::JsCast;
+
+    // Err: the executor was already set up, which is fine.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let body = document().body().expect("an HTML page has a body");
+    let context = Arc::new(HydrateSharedContext::new());
+    let owner = Owner::new_root(Some(context.clone()));
+    let view = owner
+        .with(move || {
+            ScopedFuture::new(async move {
+                app()
+                    .into_view()
+                    .hydrate_async(
+                        &Cursor::new(body.unchecked_into()),
+                        &PositionState::default(),
+                    )
+                    .await
+            })
+        })
+        .await;
+    while components::hydrating_later() {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    context.hydration_complete();
+    // The app lives as long as the page.
+    std::mem::forget((owner, view));
 }
 
 /// `<html data-app>`: the app has rendered or hydrated the page and every control works. The
