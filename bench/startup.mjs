@@ -11,7 +11,7 @@ import { median } from './stats.mjs';
 
 const THROTTLE = 4;
 
-// Installed before the page's scripts: records long tasks and the app's start.
+// Installed before the page's scripts: records long tasks and when the page is fully hydrated.
 const RECORDER = () => {
   window.__startup = { tasks: [] };
   new PerformanceObserver((list) => {
@@ -21,7 +21,7 @@ const RECORDER = () => {
     if (!document.documentElement.hasAttribute('data-app')) return;
     window.__startup.started = performance.now();
     o.disconnect();
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
 };
 
 async function measure(page, url) {

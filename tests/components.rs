@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 use portal::api::{ApiError, Block, Category, Date, NewsSummary};
-use portal::components::{ArticleBody, Loaded, NewsList, Pagination, SkeletonShape};
+use portal::components::{
+    hydrating_later, later, ArticleBody, Loaded, NewsList, Pagination, SkeletonShape,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -463,4 +465,63 @@ async fn calendar_moves_like_an_aria_date_grid_and_links_days_with_news() {
     turns[1].unchecked_ref::<web_sys::HtmlElement>().click();
     frame().await;
     assert!(title().ends_with("September 2017"), "{}", title());
+}
+
+/// The prerendered `<div><button data-n="0">+</button></div>` hydrated with the button in
+/// `later`: returns the container and the count the button's clicks add to.
+fn hydrate_counter() -> (web_sys::HtmlElement, RwSignal<u32>) {
+    let doc = document();
+    let container: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    container.set_inner_html(r#"<div><button data-n="0">+</button></div>"#);
+    doc.body().unwrap().append_child(&container).unwrap();
+    let count = RwSignal::new(0u32);
+    let handle = leptos::mount::hydrate_from(container.clone(), move || {
+        view! {
+            <div>
+                {later(view! {
+                    <button data-n=move || count.get() on:click=move |_| count.update(|n| *n += 1)>"+"</button>
+                })}
+            </div>
+        }
+    });
+    handle.forget();
+    (container, count)
+}
+
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    one(root, selector)
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn later_hydrates_its_part_in_a_following_task_and_keeps_its_nodes() {
+    let (root, count) = hydrate_counter();
+    let button = one(&root, "button");
+    // Still the prerendered button, not yet hydrated: a click does nothing.
+    assert!(hydrating_later());
+    click(&root, "button");
+    assert_eq!(count.get_untracked(), 0);
+    settle().await;
+    assert!(!hydrating_later());
+    click(&root, "button");
+    assert_eq!(count.get_untracked(), 1);
+    settle().await;
+    let now = one(&root, "button");
+    assert_eq!(now.get_attribute("data-n").as_deref(), Some("1"));
+    assert!(
+        now.is_same_node(Some(&button)),
+        "the prerendered button is kept"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn later_renders_at_once_without_prerendered_html() {
+    let count = RwSignal::new(0u32);
+    let root = mount(move || {
+        view! { <div>{later(view! { <button on:click=move |_| count.update(|n| *n += 1)>"+"</button> })}</div> }
+    });
+    assert!(!hydrating_later());
+    click(&root, "button");
+    assert_eq!(count.get_untracked(), 1);
 }

@@ -1,6 +1,6 @@
 //! What follows every piece of content: share and print, then "Is this page useful?".
 
-use super::{same_page_in, PageActions, PageFeedback};
+use super::{later, same_page_in, PageActions, PageFeedback};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -13,8 +13,12 @@ pub fn ContentTools(
 ) -> impl IntoView {
     let url = use_page_url();
     view! {
-        <PageActions url title/>
-        <PageFeedback url/>
+        <div class="content-tools">
+            {later(view! {
+                <PageActions url title/>
+                <PageFeedback url/>
+            })}
+        </div>
     }
 }
 

@@ -4,14 +4,19 @@
 //! the page up (Lighthouse counts it as Total Blocking Time). `later` cuts it: the part it wraps
 //! keeps its prerendered HTML and is hydrated in a following task, so the browser can handle
 //! input and paint in between. Links in it work meanwhile (the router listens on the window);
-//! its buttons start working when its task has run, a fraction of a second later.
+//! its buttons work once its task has run, a fraction of a second later. The parts' tasks run
+//! in the order of the page; `<html data-app>` is set when the last has run (`src/lib.rs`).
 //!
-//! Rules, because a resource takes its prerendered data by the order in which resources and
-//! `Transition`s are created (`SharedContext::next_id`), and only while the first hydration
-//! runs: a wrapped part must not create a resource or a `Transition` that is created again
-//! each time it renders, unless it comes after every other one on the page; and it must be the
-//! only child of its element. Rendering anew (client-side navigation, no prerendered HTML)
-//! builds the part at once.
+//! Rules:
+//! - A part is the only child of its element (the element is where it starts and ends).
+//! - A resource takes its prerendered data by the order in which resources and `Transition`s
+//!   are created (`SharedContext::next_id`). Those created where the page is put together are
+//!   created in order wherever they are used; but one created as a part renders (inside a
+//!   `move ||` or a `Loaded` view) is created when the part's task runs. Such a part must come
+//!   after every other one in the page that creates them as it renders. (The home page's
+//!   calendar is the last such thing on its page.)
+//!
+//! Rendering anew (client-side navigation, no prerendered HTML) builds the part at once.
 
 use leptos::prelude::*;
 use leptos::tachys::{
@@ -217,6 +222,8 @@ impl RenderHtml for Later {
                 return state;
             }
         }
+        #[cfg(debug_assertions)]
+        leptos::logging::warn!("`later` is not the only child of its element: hydrated at once");
         LaterState::now(self.0.hydrate::<FROM_SERVER>(cursor, position))
     }
 

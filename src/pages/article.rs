@@ -2,7 +2,7 @@
 
 use crate::api::{fetch_article, ApiError, Article};
 use crate::components::{
-    content_lang, ArticleBody, Breadcrumbs, ContentTools, Loaded, NewsList, NotFound,
+    content_lang, later, ArticleBody, Breadcrumbs, ContentTools, Loaded, NewsList, NotFound,
     PublishedDate, SampleTag, SkeletonShape, TranslationNotice,
 };
 use crate::config::use_config;
@@ -67,8 +67,10 @@ fn ArticleView(article: Article) -> impl IntoView {
     let related = (!article.related.is_empty()).then(|| {
         view! {
             <aside class="article__related" aria-labelledby="related-title">
-                <h2 id="related-title">{move || (i18n.t().more_in_category)(&category_name)}</h2>
-                <NewsList items=article.related heading=3 compact=true/>
+                {later(view! {
+                    <h2 id="related-title">{move || (i18n.t().more_in_category)(&category_name)}</h2>
+                    <NewsList items=article.related heading=3 compact=true/>
+                })}
             </aside>
         }
     });
