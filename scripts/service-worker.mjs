@@ -9,7 +9,10 @@ import { HASHED } from './precompress.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const names = (await readdir(dist)).filter((f) => HASHED.test(f)).sort();
-const isChunk = (f) => f.endsWith('.wasm') && !f.endsWith('_bg.wasm');
+// The files of page chunks, as scripts/split.mjs listed them (none in a build without chunks).
+const split = await readFile(join(dist, 'wasm-split.json'), 'utf8').then(JSON.parse, () => ({}));
+const chunkFiles = new Set(Object.values(split).flat());
+const isChunk = (f) => chunkFiles.has(f);
 const files = ['200.html', ...names.filter((f) => !isChunk(f)), 'favicon.ico', 'manifest.webmanifest'];
 const chunks = names.filter(isChunk);
 const version = createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 12);

@@ -293,7 +293,7 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
         marker
     } else {
         format!(
-            r#"{marker}<meta name="portal-chunks" content="{}">"#,
+            r#"{marker}<meta name="{CHUNKS_META}" content="{}">"#,
             files.join(" ")
         )
     };
@@ -425,6 +425,9 @@ fn inline_stylesheet(html: &str, dist: &Path, base: &str) -> String {
     format!("{}<style>{css}</style>{}", &html[..start], &html[end..])
 }
 
+/// The meta element that names the wasm chunks of a page in a chunk of its own, for the loader.
+const CHUNKS_META: &str = "portal-chunks";
+
 const CSP_START: &str = r#"<meta http-equiv="Content-Security-Policy""#;
 
 /// Trunk's loader, changed so that the page's first paint neither waits for nor shares the
@@ -467,7 +470,7 @@ fn load_after_first_paint(head: &str) -> String {
          const r = await wasmResponse; \
          if (!r.ok || r.headers.get('content-type') === 'application/wasm') throw e; \
          return WebAssembly.compile(await r.arrayBuffer()); }});\n\
-         for (const href of document.querySelector('meta[name=portal-chunks]')?.content.split(' ') ?? []) \
+         for (const href of document.querySelector('meta[name={CHUNKS_META}]')?.content.split(' ') ?? []) \
          document.head.append(Object.assign(document.createElement('link'), \
          {{ rel: 'preload', as: 'fetch', href, crossOrigin: '' }}));\n\
          document.head.append(Object.assign(document.createElement('link'), \

@@ -91,9 +91,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                     <p class="article__updated">{move || i18n.t().updated} ": " <PublishedDate date=d/></p>
                 })}
             </header>
-            <div lang=text_lang.clone()>
-                <ArticleBody blocks=article.body/>
-            </div>
+            <div lang=text_lang.clone()>{later(view! { <ArticleBody blocks=article.body/> })}</div>
             {article.byline.map(|b| view! {
                 <p class="article__byline"><span class="article__byline-label">{move || i18n.t().source} ": "</span><span lang=text_lang>{b}</span></p>
             })}

@@ -108,11 +108,15 @@ impl PageChunks {
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
 fn chunk_failed() -> leptos::prelude::AnyView {
     use leptos::prelude::*;
+    let i18n = crate::i18n::use_i18n();
     let reload = |()| {
         let _ = window().location().reload();
     };
-    view! { <crate::components::ErrorView error=crate::api::ApiError::Network retry=reload page=true/> }
-        .into_any()
+    view! {
+        <leptos_meta::Title text=move || i18n.t().error_title/>
+        <crate::components::ErrorView error=crate::api::ApiError::Network retry=reload page=true/>
+    }
+    .into_any()
 }
 
 rarely_read!(faq_route, faq_chunk, FaqPage);

@@ -95,6 +95,8 @@ test('a chunk that cannot be fetched: the network error, and "Try again" loads t
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /connection/i);
+  // The title (which the navigation announces) says so too, not the article's.
+  await page.waitForFunction(() => document.title.startsWith('Sorry, this content could not be loaded'));
   await page.unroute(CHUNK);
   await page.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('heading', { level: 1, name: /helpline/i }).waitFor();
