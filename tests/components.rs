@@ -467,25 +467,33 @@ async fn calendar_moves_like_an_aria_date_grid_and_links_days_with_news() {
     assert!(title().ends_with("September 2017"), "{}", title());
 }
 
+/// Puts `html` in a fresh container as if prerendered, and hydrates it with `view`.
+fn hydrate_html<V: IntoView + 'static>(
+    html: &str,
+    view: impl FnOnce() -> V + 'static,
+) -> web_sys::HtmlElement {
+    let doc = document();
+    let container: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    container.set_inner_html(html);
+    doc.body().unwrap().append_child(&container).unwrap();
+    leptos::mount::hydrate_from(container.clone(), view).forget();
+    container
+}
+
 /// The prerendered `<div><button data-n="0">+</button></div>` hydrated with the button in
 /// `later`: returns the container and the count the button's clicks add to.
 fn hydrate_counter() -> (web_sys::HtmlElement, RwSignal<u32>) {
-    let doc = document();
-    let container: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    container.set_inner_html(r#"<div><button data-n="0">+</button></div>"#);
-    doc.body().unwrap().append_child(&container).unwrap();
     let count = RwSignal::new(0u32);
-    let handle = leptos::mount::hydrate_from(container.clone(), move || {
+    let root = hydrate_html(r#"<div><button data-n="0">+</button></div>"#, move || {
         view! {
             <div>
-                {later(view! {
+                {later(move || view! {
                     <button data-n=move || count.get() on:click=move |_| count.update(|n| *n += 1)>"+"</button>
                 })}
             </div>
         }
     });
-    handle.forget();
-    (container, count)
+    (root, count)
 }
 
 fn click(root: &web_sys::HtmlElement, selector: &str) {
@@ -519,9 +527,40 @@ async fn later_hydrates_its_part_in_a_following_task_and_keeps_its_nodes() {
 async fn later_renders_at_once_without_prerendered_html() {
     let count = RwSignal::new(0u32);
     let root = mount(move || {
-        view! { <div>{later(view! { <button on:click=move |_| count.update(|n| *n += 1)>"+"</button> })}</div> }
+        view! { <div>{later(move || view! { <button on:click=move |_| count.update(|n| *n += 1)>"+"</button> })}</div> }
     });
     assert!(!hydrating_later());
     click(&root, "button");
     assert_eq!(count.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn later_runs_the_effects_of_its_part_after_hydrating_it() {
+    // An effect that changes what the part shows (as the share links take the browser's
+    // address) is seen: it runs once the part is hydrated, not before.
+    let waiting_when_run = RwSignal::new(None);
+    let root = hydrate_html(r#"<div><p data-origin="">x</p></div>"#, move || {
+        view! {
+            <div>
+                {later(move || {
+                    let origin = RwSignal::new(String::new());
+                    Effect::new(move || {
+                        waiting_when_run.set(Some(hydrating_later()));
+                        origin.set("browser".into());
+                    });
+                    view! { <p data-origin=move || origin.get()>"x"</p> }
+                })}
+            </div>
+        }
+    });
+    settle().await;
+    assert_eq!(
+        waiting_when_run.get_untracked(),
+        Some(false),
+        "the effect ran after the part's hydration"
+    );
+    assert_eq!(
+        one(&root, "p").get_attribute("data-origin").as_deref(),
+        Some("browser")
+    );
 }

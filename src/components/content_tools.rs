@@ -11,12 +11,14 @@ pub fn ContentTools(
     #[prop(into)]
     title: Signal<String>,
 ) -> impl IntoView {
-    let url = use_page_url();
     view! {
         <div class="content-tools">
-            {later(view! {
-                <PageActions url title/>
-                <PageFeedback url/>
+            {later(move || {
+                let url = use_page_url();
+                view! {
+                    <PageActions url title/>
+                    <PageFeedback url/>
+                }
             })}
         </div>
     }

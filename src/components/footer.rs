@@ -21,7 +21,7 @@ pub fn Footer() -> impl IntoView {
     };
     view! {
         <footer class="site-footer" aria-label=move || i18n.t().footer_label>
-            {later(view! {
+            {later(move || view! {
                 <div class="container">
                     <p class="site-footer__name">{move || i18n.t().portal_name}</p>
                     <p>{move || i18n.t().footer_about}</p>

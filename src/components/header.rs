@@ -24,7 +24,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            {later(view! {
+            {later(move || view! {
                 <DisplaySettings/>
                 <div class="container site-header__bar">
                     <a class="site-header__brand" href=brand_href>

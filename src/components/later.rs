@@ -2,19 +2,23 @@
 //!
 //! Hydration runs on the main thread in one piece, and on a phone it is long enough to hold
 //! the page up (Lighthouse counts it as Total Blocking Time). `later` cuts it: the part it wraps
-//! keeps its prerendered HTML and is hydrated in a following task, so the browser can handle
-//! input and paint in between. Links in it work meanwhile (the router listens on the window);
-//! its buttons work once its task has run, a fraction of a second later. The parts' tasks run
-//! in the order of the page; `<html data-app>` is set when the last has run (`src/lib.rs`).
+//! keeps its prerendered HTML and is made and hydrated in a following task, so the browser can
+//! handle input and paint in between. Links in it work meanwhile (the router listens on the
+//! window); its buttons work once its task has run, a fraction of a second later. The parts'
+//! tasks run in the order of the page; `<html data-app>` is set when the last has run
+//! (`src/lib.rs`).
+//!
+//! The part's components are made in its task too, so that their effects run after it has
+//! been hydrated, as they would with the rest of the page: an effect that changes what the part
+//! shows (the page's address in the share links, from the browser) must not run before the
+//! part is hydrated, or hydration, which takes the prerendered HTML as it is, would miss it.
 //!
 //! Rules:
 //! - A part is the only child of its element (the element is where it starts and ends).
 //! - A resource takes its prerendered data by the order in which resources and `Transition`s
-//!   are created (`SharedContext::next_id`). Those created where the page is put together are
-//!   created in order wherever they are used; but one created as a part renders (inside a
-//!   `move ||` or a `Loaded` view) is created when the part's task runs. Such a part must come
-//!   after every other one in the page that creates them as it renders. (The home page's
-//!   calendar is the last such thing on its page.)
+//!   (`Loaded`) are created (`SharedContext::next_id`), and a part creates its own in its task.
+//!   So a part that creates any must come after every other part and component in the page
+//!   that creates some. (On the home page, each section is a part; on the feed, the list.)
 //!
 //! Rendering anew (client-side navigation, no prerendered HTML) builds the part at once.
 
@@ -43,13 +47,37 @@ pub fn hydrating_later() -> bool {
     WAITING.with(Cell::get) > 0
 }
 
-/// `view`, hydrated after the rest of the page; the only child of its element.
-pub fn later(view: impl IntoView + 'static) -> Later {
-    Later(view.into_any())
+/// The view `make` makes, made and hydrated after the rest of the page; the only child of its
+/// element.
+pub fn later<V: IntoView + 'static>(make: impl FnOnce() -> V + Send + 'static) -> Later {
+    Later::Waiting(Box::new(move || make().into_any()))
 }
 
 /// See [`later`].
-pub struct Later(AnyView);
+pub enum Later {
+    Waiting(Box<dyn FnOnce() -> AnyView + Send>),
+    Made(AnyView),
+}
+
+impl Later {
+    fn made(&mut self) -> &mut AnyView {
+        if let Later::Waiting(make) = self {
+            let view = std::mem::replace(make, Box::new(|| ().into_any()))();
+            *self = Later::Made(view);
+        }
+        match self {
+            Later::Made(view) => view,
+            Later::Waiting(_) => unreachable!("made above"),
+        }
+    }
+
+    fn into_view(self) -> AnyView {
+        match self {
+            Later::Waiting(make) => make(),
+            Later::Made(view) => view,
+        }
+    }
+}
 
 pub struct LaterState {
     /// None until the part's task has run.
@@ -80,18 +108,18 @@ impl Render for Later {
     type State = LaterState;
 
     fn build(self) -> LaterState {
-        LaterState::now(self.0.build())
+        LaterState::now(self.into_view().build())
     }
 
     fn rebuild(self, state: &mut LaterState) {
         let mut slot = state.view.borrow_mut();
         if let Some(view) = slot.as_mut() {
-            self.0.rebuild(view);
+            self.into_view().rebuild(view);
         } else if let Some(parent) = &state.parent {
             // Changed before its task has run: the new view replaces the prerendered part.
             state.gone.set(true);
             parent.set_text_content(None);
-            let mut view = self.0.build();
+            let mut view = self.into_view().build();
             view.mount(parent, None);
             *slot = Some(view);
         }
@@ -146,11 +174,11 @@ impl RenderHtml for Later {
     const MIN_LENGTH: usize = 0;
 
     fn dry_resolve(&mut self) {
-        self.0.dry_resolve();
+        self.made().dry_resolve();
     }
 
     async fn resolve(self) -> AnyView {
-        self.0.resolve().await
+        self.into_view().resolve().await
     }
 
     fn to_html_with_buf(
@@ -161,7 +189,7 @@ impl RenderHtml for Later {
         mark_branches: bool,
         extra_attrs: Vec<AnyAttribute>,
     ) {
-        self.0
+        self.into_view()
             .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
     }
 
@@ -173,7 +201,7 @@ impl RenderHtml for Later {
         mark_branches: bool,
         extra_attrs: Vec<AnyAttribute>,
     ) {
-        self.0.to_html_async_with_buf::<OUT_OF_ORDER>(
+        self.into_view().to_html_async_with_buf::<OUT_OF_ORDER>(
             buf,
             position,
             escape,
@@ -206,7 +234,7 @@ impl RenderHtml for Later {
                     gloo_timers::future::TimeoutFuture::new(0).await;
                     if !gone.get() {
                         let hydrate = || {
-                            self.0.hydrate::<FROM_SERVER>(
+                            self.into_view().hydrate::<FROM_SERVER>(
                                 &Cursor::new(parent),
                                 &PositionState::new(Position::FirstChild),
                             )
@@ -224,7 +252,7 @@ impl RenderHtml for Later {
         }
         #[cfg(debug_assertions)]
         leptos::logging::warn!("`later` is not the only child of its element: hydrated at once");
-        LaterState::now(self.0.hydrate::<FROM_SERVER>(cursor, position))
+        LaterState::now(self.into_view().hydrate::<FROM_SERVER>(cursor, position))
     }
 
     fn into_owned(self) -> Self {

@@ -67,7 +67,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let related = (!article.related.is_empty()).then(|| {
         view! {
             <aside class="article__related" aria-labelledby="related-title">
-                {later(view! {
+                {later(move || view! {
                     <h2 id="related-title">{move || (i18n.t().more_in_category)(&category_name)}</h2>
                     <NewsList items=article.related heading=3 compact=true/>
                 })}
@@ -91,7 +91,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                     <p class="article__updated">{move || i18n.t().updated} ": " <PublishedDate date=d/></p>
                 })}
             </header>
-            <div lang=text_lang.clone()>{later(view! { <ArticleBody blocks=article.body/> })}</div>
+            <div lang=text_lang.clone()>{later(move || view! { <ArticleBody blocks=article.body/> })}</div>
             {article.byline.map(|b| view! {
                 <p class="article__byline"><span class="article__byline-label">{move || i18n.t().source} ": "</span><span lang=text_lang>{b}</span></p>
             })}

@@ -42,7 +42,7 @@ pub fn HomePage() -> impl IntoView {
         <h1 class="visually-hidden">{move || i18n.t().portal_name}</h1>
         <div class="home">
             <section class="home__latest" aria-labelledby="latest-news">
-                {later(view! {
+                {later(move || view! {
                     <h2 id="latest-news">{move || i18n.t().latest_news}</h2>
                     <Loaded
                         resource=latest
@@ -63,7 +63,7 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </section>
             <section class="home__new" aria-labelledby="new-on-portal">
-                {later(view! {
+                {later(move || view! {
                     <h2 id="new-on-portal">{move || i18n.t().new_on_portal}</h2>
                     <Loaded
                         resource=site

@@ -134,7 +134,7 @@ pub fn NewsFeedPage() -> impl IntoView {
             </Transition>
         </div>
         <div class="feed">
-            {later(move || match request.get() {
+            {later(move || move || match request.get() {
                 Request::BadPage => view! { <FeedMessage text=|t| t.bad_page_number/> }.into_any(),
                 Request::BadCategory => view! { <FeedMessage text=|t| t.no_such_category/> }.into_any(),
                 Request::BadDate => view! { <FeedMessage text=|t| t.bad_date/> }.into_any(),
