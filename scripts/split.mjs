@@ -39,8 +39,10 @@ run('wasm-bindgen', [
 rmSync(join(work, 'split', 'portal.wasm'));
 
 // The features rustc enables for wasm32 by default; the same optimisation as index.html asks
-// trunk for, which this build turns off in trunk.
-const wasmOpt = [...(process.env.PORTAL_WASM_NAMES ? ['-g'] : []), '-Oz', '--low-memory-unused', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+// trunk for, which this build turns off in trunk. PORTAL_WASM_NAMES=1 keeps the functions' names,
+// for profiles of the app's start (they double the wasm).
+const names = process.env.PORTAL_WASM_NAMES ? ['-g'] : [];
+const wasmOpt = [...names, '-Oz', '--low-memory-unused', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
   '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 const modules = readdirSync(join(work, 'split')).filter((f) => f.endsWith('.wasm'));
 const queue = [...modules];

@@ -627,7 +627,18 @@ mod tests {
         );
         let glue = head.find("await import('/p-1.js')").unwrap();
         assert!(paint < fetches && fetches < glue, "{head}");
-        assert!(head.contains("bindings.default({ module_or_path: wasmResponse })"));
+        // Compiled as it arrives; the app starts in a task after the compilation's.
+        let compile = head
+            .find("WebAssembly.compileStreaming(wasmResponse)")
+            .unwrap();
+        let next_task = head.find("await new Promise(r => setTimeout(r));").unwrap();
+        let start = head
+            .find("bindings.default({ module_or_path: module })")
+            .unwrap();
+        assert!(
+            fetches < compile && compile < next_task && next_task < start,
+            "{head}"
+        );
         assert!(head.contains("window.wasmBindings = bindings;"));
     }
 
