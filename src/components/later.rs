@@ -60,17 +60,6 @@ pub enum Later {
 }
 
 impl Later {
-    fn made(&mut self) -> &mut AnyView {
-        if let Later::Waiting(make) = self {
-            let view = std::mem::replace(make, Box::new(|| ().into_any()))();
-            *self = Later::Made(view);
-        }
-        match self {
-            Later::Made(view) => view,
-            Later::Waiting(_) => unreachable!("made above"),
-        }
-    }
-
     fn into_view(self) -> AnyView {
         match self {
             Later::Waiting(make) => make(),
@@ -174,7 +163,13 @@ impl RenderHtml for Later {
     const MIN_LENGTH: usize = 0;
 
     fn dry_resolve(&mut self) {
-        self.made().dry_resolve();
+        if let Later::Waiting(make) = self {
+            let make = std::mem::replace(make, Box::new(|| ().into_any()));
+            *self = Later::Made(make());
+        }
+        if let Later::Made(view) = self {
+            view.dry_resolve();
+        }
     }
 
     async fn resolve(self) -> AnyView {
