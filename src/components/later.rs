@@ -16,9 +16,10 @@
 //! Rules:
 //! - A part is the only child of its element (the element is where it starts and ends).
 //! - A resource takes its prerendered data by the order in which resources and `Transition`s
-//!   (`Loaded`) are created (`SharedContext::next_id`), and a part creates its own in its task.
-//!   So a part that creates any must come after every other part and component in the page
-//!   that creates some. (On the home page, each section is a part; on the feed, the list.)
+//!   (`Loaded`) are created (`SharedContext::next_id`). The server creates them in page order;
+//!   the browser creates a part's in its task, after the rest of the page (the parts in page
+//!   order). So nothing outside a part may create any after a part that creates some. (On the
+//!   home page, each section is a part and creates its own resources; on the feed, the list.)
 //!
 //! Rendering anew (client-side navigation, no prerendered HTML) builds the part at once.
 

@@ -18,11 +18,58 @@ const TOP_QUESTIONS: usize = 5;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    // Each section is a part of its own (`later`) and creates its resources there, so that
+    // their prerendered data is read in the part's task, not in the page's first one.
+    view! {
+        <Title text=""/>
+        <Meta name="description" content=move || i18n.t().footer_about/>
+        <h1 class="visually-hidden">{move || i18n.t().portal_name}</h1>
+        <div class="home">
+            <section class="home__latest" aria-labelledby="latest-news">
+                {later(|| view! { <LatestNews/> })}
+            </section>
+            <section class="home__new" aria-labelledby="new-on-portal">
+                {later(|| view! { <NewOnPortal/> })}
+            </section>
+        </div>
+    }
+}
+
+/// The latest news and a link to all of them.
+#[component]
+fn LatestNews() -> impl IntoView {
+    let i18n = use_i18n();
+    let config = use_config();
+    let latest = Resource::new(move || i18n.lang(), |lang| fetch_news_page(lang, None, 1));
+    let all_news = move || config.href(&links::news(i18n.lang(), None, 1));
+    view! {
+        <h2 id="latest-news">{move || i18n.t().latest_news}</h2>
+        <Loaded
+            resource=latest
+            skeleton=SkeletonShape::NewsList
+            view=move |page| {
+                if page.items.is_empty() {
+                    view! { <Message text=Signal::derive(move || i18n.t().no_news.to_string())/> }
+                        .into_any()
+                } else {
+                    let items = page.items.into_iter().take(LATEST).collect::<Vec<_>>();
+                    view! { <NewsList items heading=3/> }.into_any()
+                }
+            }
+        />
+        <p class="home__more">
+            <a href=all_news>{move || i18n.t().all_news} <span aria-hidden="true">" →"</span></a>
+        </p>
+    }
+}
+
+/// "New on the portal", the news calendar, top questions and the directories' shortcuts.
+#[component]
+fn NewOnPortal() -> impl IntoView {
+    let i18n = use_i18n();
     let config = use_config();
     let site = Resource::new(move || i18n.lang(), fetch_site);
-    let latest = Resource::new(move || i18n.lang(), |lang| fetch_news_page(lang, None, 1));
     let faq = Resource::new(move || i18n.lang(), fetch_faq);
-
     let section_href = |section: &'static str| {
         let config = config.clone();
         move || config.href(&links::section(i18n.lang(), section))
@@ -32,94 +79,60 @@ pub fn HomePage() -> impl IntoView {
         section_href("helplines"),
         section_href("agencies"),
     );
-    let all_news = {
-        let config = config.clone();
-        move || config.href(&links::news(i18n.lang(), None, 1))
-    };
     view! {
-        <Title text=""/>
-        <Meta name="description" content=move || i18n.t().footer_about/>
-        <h1 class="visually-hidden">{move || i18n.t().portal_name}</h1>
-        <div class="home">
-            <section class="home__latest" aria-labelledby="latest-news">
-                {later(move || view! {
-                    <h2 id="latest-news">{move || i18n.t().latest_news}</h2>
-                    <Loaded
-                        resource=latest
-                        skeleton=SkeletonShape::NewsList
-                        view=move |page| {
-                            if page.items.is_empty() {
-                                view! { <Message text=Signal::derive(move || i18n.t().no_news.to_string())/> }
-                                    .into_any()
-                            } else {
-                                let items = page.items.into_iter().take(LATEST).collect::<Vec<_>>();
-                                view! { <NewsList items heading=3/> }.into_any()
-                            }
-                        }
-                    />
-                    <p class="home__more">
-                        <a href=all_news>{move || i18n.t().all_news} <span aria-hidden="true">" →"</span></a>
-                    </p>
-                })}
-            </section>
-            <section class="home__new" aria-labelledby="new-on-portal">
-                {later(move || view! {
-                    <h2 id="new-on-portal">{move || i18n.t().new_on_portal}</h2>
-                    <Loaded
-                        resource=site
-                        skeleton=SkeletonShape::NewsList
-                        view=move |site| {
-                            let config = config.clone();
-                            view! {
-                                <ul class="announcements">
-                                    {site
-                                        .new_on_portal
-                                        .into_iter()
-                                        .map(|item| {
-                                            let href = config.href(&format!("/{}", item.path));
-                                            view! {
-                                                <li>
-                                                    <a href=href>
-                                                        <span class="announcements__title">{item.title}</span>
-                                                        <span class="announcements__more">
-                                                            {move || i18n.t().detail}
-                                                            <span aria-hidden="true">" »"</span>
-                                                        </span>
-                                                    </a>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                        }
-                    />
-                    <section class="home__calendar" aria-labelledby="calendar-title">
-                        <Loaded
-                            resource=site
-                            skeleton=SkeletonShape::Calendar
-                            view=|site| view! { <CalendarPanel site/> }
-                        />
-                    </section>
-                    <h2 id="top-questions" class="home__subheading">{move || i18n.t().faq_title}</h2>
-                    <Loaded
-                        resource=faq
-                        skeleton=SkeletonShape::NewsList
-                        view=|faq| view! { <TopQuestions faq count=TOP_QUESTIONS/> }
-                    />
-                    <ul class="shortcuts">
-                        <li>
-                            <a href=faq_href>{move || i18n.t().faq_title}</a>
-                        </li>
-                        <li>
-                            <a href=helplines_href>{move || i18n.t().helplines_title}</a>
-                        </li>
-                        <li>
-                            <a href=agencies_href>{move || i18n.t().agencies_title}</a>
-                        </li>
+        <h2 id="new-on-portal">{move || i18n.t().new_on_portal}</h2>
+        <Loaded
+            resource=site
+            skeleton=SkeletonShape::NewsList
+            view=move |site| {
+                let config = config.clone();
+                view! {
+                    <ul class="announcements">
+                        {site
+                            .new_on_portal
+                            .into_iter()
+                            .map(|item| {
+                                let href = config.href(&format!("/{}", item.path));
+                                view! {
+                                    <li>
+                                        <a href=href>
+                                            <span class="announcements__title">{item.title}</span>
+                                            <span class="announcements__more">
+                                                {move || i18n.t().detail}
+                                                <span aria-hidden="true">" »"</span>
+                                            </span>
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
-                })}
-            </section>
-        </div>
+                }
+            }
+        />
+        <section class="home__calendar" aria-labelledby="calendar-title">
+            <Loaded
+                resource=site
+                skeleton=SkeletonShape::Calendar
+                view=|site| view! { <CalendarPanel site/> }
+            />
+        </section>
+        <h2 id="top-questions" class="home__subheading">{move || i18n.t().faq_title}</h2>
+        <Loaded
+            resource=faq
+            skeleton=SkeletonShape::NewsList
+            view=|faq| view! { <TopQuestions faq count=TOP_QUESTIONS/> }
+        />
+        <ul class="shortcuts">
+            <li>
+                <a href=faq_href>{move || i18n.t().faq_title}</a>
+            </li>
+            <li>
+                <a href=helplines_href>{move || i18n.t().helplines_title}</a>
+            </li>
+            <li>
+                <a href=agencies_href>{move || i18n.t().agencies_title}</a>
+            </li>
+        </ul>
     }
 }
