@@ -122,16 +122,19 @@ pub fn NewsFeedPage() -> impl IntoView {
             }}
         </h1>
         // The slot keeps the filter's room while the site's categories load: no layout shift.
+        // The filter and the list are parts of their own (`later`): hydrated after the rest.
         <div class="category-filter-slot">
-            <Transition fallback=|| ()>
-                {move || {
-                    site.get()
-                        .and_then(|r| r.ok())
-                        .map(|site| {
-                            view! { <CategoryFilter categories=site.categories current=current_category/> }
-                        })
-                }}
-            </Transition>
+            {later(move || view! {
+                <Transition fallback=|| ()>
+                    {move || {
+                        site.get()
+                            .and_then(|r| r.ok())
+                            .map(|site| {
+                                view! { <CategoryFilter categories=site.categories current=current_category/> }
+                            })
+                    }}
+                </Transition>
+            })}
         </div>
         <div class="feed">
             {later(move || move || match request.get() {
