@@ -18,8 +18,9 @@ const TOP_QUESTIONS: usize = 5;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    // Each section is a part of its own (`later`) and creates its resources there, so that
-    // their prerendered data is read in the part's task, not in the page's first one.
+    // Each part creates the data it shows, so that it is read (decoded from the page) in the
+    // part's task, not in the page's first one; the parts are kept small, a task each. (The two
+    // parts that show the site's data share its one request: `api::client`'s cache.)
     view! {
         <Title text=""/>
         <Meta name="description" content=move || i18n.t().footer_about/>
@@ -29,7 +30,11 @@ pub fn HomePage() -> impl IntoView {
                 {later(|| view! { <LatestNews/> })}
             </section>
             <section class="home__new" aria-labelledby="new-on-portal">
-                {later(|| view! { <NewOnPortal/> })}
+                <div class="home__announcements">{later(|| view! { <Announcements/> })}</div>
+                <section class="home__calendar" aria-labelledby="calendar-title">
+                    {later(|| view! { <HomeCalendar/> })}
+                </section>
+                <div class="home__faq">{later(|| view! { <QuestionsAndShortcuts/> })}</div>
             </section>
         </div>
     }
@@ -63,22 +68,12 @@ fn LatestNews() -> impl IntoView {
     }
 }
 
-/// "New on the portal", the news calendar, top questions and the directories' shortcuts.
+/// "New on the portal": the site's announcements.
 #[component]
-fn NewOnPortal() -> impl IntoView {
+fn Announcements() -> impl IntoView {
     let i18n = use_i18n();
     let config = use_config();
     let site = Resource::new(move || i18n.lang(), fetch_site);
-    let faq = Resource::new(move || i18n.lang(), fetch_faq);
-    let section_href = |section: &'static str| {
-        let config = config.clone();
-        move || config.href(&links::section(i18n.lang(), section))
-    };
-    let (faq_href, helplines_href, agencies_href) = (
-        section_href("faq"),
-        section_href("helplines"),
-        section_href("agencies"),
-    );
     view! {
         <h2 id="new-on-portal">{move || i18n.t().new_on_portal}</h2>
         <Loaded
@@ -110,13 +105,33 @@ fn NewOnPortal() -> impl IntoView {
                 }
             }
         />
-        <section class="home__calendar" aria-labelledby="calendar-title">
-            <Loaded
-                resource=site
-                skeleton=SkeletonShape::Calendar
-                view=|site| view! { <CalendarPanel site/> }
-            />
-        </section>
+    }
+}
+
+/// The news calendar.
+#[component]
+fn HomeCalendar() -> impl IntoView {
+    let i18n = use_i18n();
+    let site = Resource::new(move || i18n.lang(), fetch_site);
+    view! { <Loaded resource=site skeleton=SkeletonShape::Calendar view=|site| view! { <CalendarPanel site/> }/> }
+}
+
+/// The top questions of the FAQ and the shortcuts to the directories.
+#[component]
+fn QuestionsAndShortcuts() -> impl IntoView {
+    let i18n = use_i18n();
+    let config = use_config();
+    let faq = Resource::new(move || i18n.lang(), fetch_faq);
+    let section_href = |section: &'static str| {
+        let config = config.clone();
+        move || config.href(&links::section(i18n.lang(), section))
+    };
+    let (faq_href, helplines_href, agencies_href) = (
+        section_href("faq"),
+        section_href("helplines"),
+        section_href("agencies"),
+    );
+    view! {
         <h2 id="top-questions" class="home__subheading">{move || i18n.t().faq_title}</h2>
         <Loaded
             resource=faq
