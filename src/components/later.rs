@@ -19,7 +19,8 @@
 //!   (`Loaded`) are created (`SharedContext::next_id`). The server creates them in page order;
 //!   the browser creates a part's in its task, after the rest of the page (the parts in page
 //!   order). So nothing outside a part may create any after a part that creates some. (On the
-//!   home page, each section is a part and creates its own resources; on the feed, the list.)
+//!   home page, each block is a part and creates its own resources; on the feed, the category
+//!   filter and the list are parts.)
 //!
 //! Rendering anew (client-side navigation, no prerendered HTML) builds the part at once.
 
