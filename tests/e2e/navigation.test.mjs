@@ -1,7 +1,7 @@
 // Client-side navigation: from the home page to the seed article through the feed, and back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, h1 } from './harness.mjs';
+import { useSite, openPage, h1, arrived } from './harness.mjs';
 
 const site = useSite();
 const SEED_TITLE = 'Uzbekistan–Kazakhstan: dedicated to the 25th anniversary of establishment of diplomatic relations';
@@ -41,6 +41,32 @@ test('home → feed → category → seed article → back, without reloading', 
   assert.equal(await h1(page), 'Politics');
   assert.ok(await seed.isVisible(), 'the feed page is back, from the cache');
   assert.equal(await page.evaluate(() => window.__noReload), true);
+  await page.done();
+});
+
+test('pages shown and left do not make the app\'s memory grow', async () => {
+  const page = await openPage(site);
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => {
+    window.__wasm = e.detail?.wasm;
+  }));
+  await page.goto(site.url('/en/faq'));
+  await h1(page);
+  const main = page.getByRole('navigation', { name: 'Main' });
+  const pages = [['Helplines', 'Helplines of ministries and agencies'], ['FAQ', 'Frequently asked questions']];
+  const walk = async (count) => {
+    for (let i = 0; i < count; i++) {
+      const [link, title] = pages[i % 2];
+      await main.getByRole('link', { name: link, exact: true }).click();
+      await arrived(page, title);
+    }
+  };
+  const wasmMemory = () => page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  await walk(10);
+  const before = await wasmMemory();
+  await walk(60);
+  const growth = (await wasmMemory()) - before;
+  // Before patches/reactive_graph, each of these navigations kept about 26 KB for good.
+  assert.ok(growth <= 192 * 1024, `60 navigations grew the wasm memory by ${growth / 1024} KB`);
   await page.done();
 });
 
