@@ -114,17 +114,29 @@ test('the SPA shell is shipped for static hosts', async () => {
   assert.equal((await raw('/_redirects')).trim(), '/*  /200.html  200');
 });
 
-test('the page and the manifest name the same icon, so that it is fetched once', async () => {
+test('the page and the manifest name the same icon, linked once the page has painted', async () => {
   const html = await raw('/en/news/1');
-  const link = html.match(/<link[^>]*rel="?icon[^>]*>/)?.[0];
-  const href = link?.match(/href="?([^" >]+)/)?.[1];
-  assert.ok(href, `icon link: ${link}`);
+  // Until the first paint, an empty icon holds the place of the real one, which waits in a
+  // <noscript> with the manifest (src/bin/prerender.rs), read as links without scripts.
+  assert.match(html, /<link href=data:, rel=icon>/);
+  const later = html.match(/<noscript id=after-first-paint>(.*?)<\/noscript>/)?.[1] ?? '';
+  const href = later.match(/<link[^>]*href=([^ >]+)[^>]*rel=icon>/)?.[1];
+  assert.ok(href && /rel=manifest>/.test(later), `links after the first paint: ${later}`);
   const manifest = JSON.parse(await raw('/manifest.webmanifest'));
   // Both relative: the page's to its <base> (the site's root), the manifest's to the manifest.
   assert.deepEqual(
     manifest.icons.map((i) => new URL(i.src, site.url('/manifest.webmanifest')).href),
     [new URL(href, site.url('/')).href],
   );
+  // Once the app has started, the real icon and the manifest are linked, and nothing else.
+  const page = await openPage(site);
+  await page.goto(site.url('/en/news/1'));
+  assert.deepEqual(
+    await page.evaluate(() => [...document.querySelectorAll('link[rel=icon], link[rel=manifest]')]
+      .map((l) => `${l.rel} ${l.href}`)),
+    [`icon ${new URL(href, site.url('/')).href}`, `manifest ${site.url('/manifest.webmanifest')}`],
+  );
+  await page.done();
 });
 
 test('the wasm is fetched after the prerendered content has painted', async () => {
