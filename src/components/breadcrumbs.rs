@@ -1,5 +1,6 @@
 //! Where the page is in the portal: Home › section › … › this page (marked, not a link).
 
+use crate::components::later;
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
@@ -32,12 +33,15 @@ pub fn Breadcrumbs(
             })
             .collect_view()
     };
+    // The trail's links work before it is hydrated: it waits for a task of its own.
     view! {
         <nav class="breadcrumbs" aria-label=move || i18n.t().breadcrumbs_label>
-            <ol class="breadcrumbs__list">
-                {steps}
-                <li class="breadcrumbs__item" aria-current="page">{current}</li>
-            </ol>
+            {later(move || view! {
+                <ol class="breadcrumbs__list">
+                    {steps}
+                    <li class="breadcrumbs__item" aria-current="page">{current}</li>
+                </ol>
+            })}
         </nav>
     }
 }

@@ -64,6 +64,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     ];
     let title = article.title.clone();
     let text_lang = article.lang.as_deref().map(content_lang);
+    let heading_lang = text_lang.clone();
     let related = (!article.related.is_empty()).then(|| {
         view! {
             <aside class="article__related" aria-labelledby="related-title">
@@ -78,17 +79,19 @@ fn ArticleView(article: Article) -> impl IntoView {
         <Breadcrumbs trail current=title.clone()/>
         <article class="article">
             <header class="article__header">
-                <p class="article__meta">
-                    <span class="visually-hidden">{move || i18n.t().published} " "</span>
-                    <PublishedDate date=article.date/>
-                    " · "
-                    <a href=category_href>{article.category.name}</a>
-                    {article.sample.then(|| view! { " " <SampleTag/> })}
-                </p>
-                <h1 class="article__title" lang=text_lang.clone()>{article.title}</h1>
-                {article.lang.map(|lang| view! { <p class="article__notice"><TranslationNotice lang/></p> })}
-                {article.updated.map(|d| view! {
-                    <p class="article__updated">{move || i18n.t().updated} ": " <PublishedDate date=d/></p>
+                {later(move || view! {
+                    <p class="article__meta">
+                        <span class="visually-hidden">{move || i18n.t().published} " "</span>
+                        <PublishedDate date=article.date/>
+                        " · "
+                        <a href=category_href>{article.category.name}</a>
+                        {article.sample.then(|| view! { " " <SampleTag/> })}
+                    </p>
+                    <h1 class="article__title" lang=heading_lang>{article.title}</h1>
+                    {article.lang.map(|lang| view! { <p class="article__notice"><TranslationNotice lang/></p> })}
+                    {article.updated.map(|d| view! {
+                        <p class="article__updated">{move || i18n.t().updated} ": " <PublishedDate date=d/></p>
+                    })}
                 })}
             </header>
             <div lang=text_lang.clone()>{later(move || view! { <ArticleBody blocks=article.body/> })}</div>
