@@ -648,8 +648,8 @@ mod tests {
                      type=application/wasm>";
         let head = load_after_first_paint(trunk);
         // No preload, no static import, no icon and no manifest is left to fetch anything while
-        // the page renders; the icon and the manifest wait in a <noscript> (and no script reads
-        // them there).
+        // the page renders; the icon and the manifest wait in a <noscript> (text, not links, to
+        // a browser with scripts), which the loader reads after the paint.
         assert!(
             head.starts_with(
                 "<head><link href=data:, rel=icon><noscript id=after-first-paint>\
