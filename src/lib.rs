@@ -20,6 +20,7 @@ pub mod prerendered;
 pub mod share;
 pub mod text_match;
 
+use components::later;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -106,12 +107,14 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <components::Shell><pages::NotFoundPage/></components::Shell> }>
                 <Route path=path!("/") view=pages::LanguageChoice/>
                 <ParentRoute path=path!("/:lang") view=pages::LanguageRoot>
-                    <Route path=path!("") view=pages::HomePage/>
-                    <Route path=path!("news") view=pages::NewsFeedPage/>
-                    <Route path=path!("news/page/:page") view=pages::NewsFeedPage/>
-                    <Route path=path!("news/category/:category") view=pages::NewsFeedPage/>
-                    <Route path=path!("news/category/:category/page/:page") view=pages::NewsFeedPage/>
-                    <Route path=path!("news/:id") view=pages::ArticlePage/>
+                    // These pages are parts (`later`): their data is decoded, and their code
+                    // first run, in a task after the shell's.
+                    <Route path=path!("") view=|| later(pages::HomePage)/>
+                    <Route path=path!("news") view=|| later(pages::NewsFeedPage)/>
+                    <Route path=path!("news/page/:page") view=|| later(pages::NewsFeedPage)/>
+                    <Route path=path!("news/category/:category") view=|| later(pages::NewsFeedPage)/>
+                    <Route path=path!("news/category/:category/page/:page") view=|| later(pages::NewsFeedPage)/>
+                    <Route path=path!("news/:id") view=|| later(pages::ArticlePage)/>
                     <Route path=path!("faq") view=pages::faq_route()/>
                     <Route path=path!("helplines") view=pages::helplines_route()/>
                     <Route path=path!("agencies") view=pages::agencies_route()/>

@@ -21,6 +21,10 @@
 //!   order). So nothing outside a part may create any after a part that creates some. (On the
 //!   home page, each block is a part and creates its own resources; on the feed, the category
 //!   filter and the list are parts.)
+//! - Parts nest: a part's own parts wait for tasks after its task, so after every part that
+//!   was waiting then (the footer's). The home page, the feed and an article are each a part
+//!   as a whole (`src/lib.rs`), around their blocks; the header and the footer create no
+//!   resources, so the order of the ones that do is still the page's.
 //!
 //! Rendering anew (client-side navigation, no prerendered HTML) builds the part at once.
 
