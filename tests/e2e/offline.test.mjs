@@ -8,9 +8,18 @@ const site = useSite();
 
 test('opened pages and data stay readable offline, with an offline notice', async () => {
   const page = await openPage(site, { serviceWorkers: 'allow' });
+  // The worker registers once the app has taken over the page, not while it hydrates.
+  await page.addInitScript(() => {
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => {
+      window.__registeredAfterApp = document.documentElement.hasAttribute('data-app');
+      return register(...args);
+    };
+  });
   await page.goto(site.url('/en/news/1'));
   await h1(page);
   await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => window.__registeredAfterApp), true);
   // Opened once more under the worker: the page is saved; the FAQ, opened in the app, saves its data.
   await page.reload();
   assert.match(await h1(page), /Uzbekistan–Kazakhstan/);
