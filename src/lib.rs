@@ -85,9 +85,7 @@ async fn hydrate<N: IntoView>(app: impl FnOnce() -> N + 'static) {
             })
         })
         .await;
-    while components::hydrating_later() {
-        gloo_timers::future::TimeoutFuture::new(0).await;
-    }
+    components::all_hydrated().await;
     context.hydration_complete();
     // The app lives as long as the page.
     std::mem::forget((owner, view));

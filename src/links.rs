@@ -50,6 +50,13 @@ pub fn in_language(path: &str, lang: Lang) -> String {
     }
 }
 
+/// Whether `path` is `section` or a page inside it, segment by segment (`/en/news/7` is in
+/// `/en/news`, `/en/newsletter` is not): the main navigation marks a section so.
+pub fn is_within(path: &str, section: &str) -> bool {
+    path.strip_prefix(section.trim_end_matches('/'))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// The `{page}` of a feed path: absent means 1; anything but a number from 1 up is `None`.
 pub fn parse_page(raw: Option<&str>) -> Option<u32> {
     match raw {
@@ -119,6 +126,16 @@ fn is_slug(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_section_holds_its_pages_and_no_namesakes() {
+        assert!(is_within("/en/news", "/en/news"));
+        assert!(is_within("/en/news/7", "/en/news"));
+        assert!(is_within("/portal/en/news/page/2", "/portal/en/news/"));
+        assert!(!is_within("/en/newsletter", "/en/news"));
+        assert!(!is_within("/en/faq", "/en/news"));
+        assert!(!is_within("/en", "/en/news"));
+    }
 
     #[test]
     fn switches_language_keeping_the_page() {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use portal::api::{ApiError, Block, Category, Date, NewsSummary};
 use portal::components::{
-    hydrating_later, later, ArticleBody, Loaded, NewsList, Pagination, SkeletonShape,
+    all_hydrated, hydrating_later, later, ArticleBody, Loaded, NewsList, Pagination, SkeletonShape,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -521,6 +521,16 @@ async fn later_hydrates_its_part_in_a_following_task_and_keeps_its_nodes() {
         now.is_same_node(Some(&button)),
         "the prerendered button is kept"
     );
+}
+
+#[wasm_bindgen_test]
+async fn all_hydrated_resolves_once_the_last_part_is_hydrated() {
+    let (root, count) = hydrate_counter();
+    assert!(hydrating_later());
+    all_hydrated().await;
+    assert!(!hydrating_later());
+    click(&root, "button");
+    assert_eq!(count.get_untracked(), 1, "the part works by then");
 }
 
 #[wasm_bindgen_test]

@@ -1,11 +1,10 @@
 //! The portal's header: mark, name and main navigation.
 
-use super::{later, DisplaySettings, LanguageSwitcher, SearchForm};
+use super::{later, DisplaySettings, LanguageSwitcher, Navigation, SearchForm};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -15,10 +14,16 @@ pub fn Header() -> impl IntoView {
         let config = config.clone();
         move || config.href(&links::home(i18n.lang()))
     };
+    let shown = Navigation::shown_path();
     let nav_item = move |path: String, label: fn(&crate::i18n::Texts) -> &'static str| {
+        let href = config.href(&path);
+        let current = {
+            let href = href.clone();
+            move || links::is_within(&shown.read(), &href).then_some("page")
+        };
         view! {
             <li>
-                <A href=config.href(&path)>{move || label(i18n.t())}</A>
+                <a href=href aria-current=current>{move || label(i18n.t())}</a>
             </li>
         }
     };

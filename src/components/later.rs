@@ -41,16 +41,46 @@ use leptos::tachys::{
 use std::{
     cell::{Cell, RefCell},
     rc::Rc,
+    task::{Poll, Waker},
 };
 
 thread_local! {
     /// Parts waiting for their task.
     static WAITING: Cell<usize> = const { Cell::new(0) };
+    /// Who awaits [`all_hydrated`], woken when the last waiting part has been hydrated.
+    static AWAITING: RefCell<Vec<Waker>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Whether parts of the page are still waiting to be hydrated.
 pub fn hydrating_later() -> bool {
     WAITING.with(Cell::get) > 0
+}
+
+/// Resolves once no part of the page waits for its task. A part counts its own parts in
+/// before it counts itself out, so the count reaches zero only after the last.
+pub async fn all_hydrated() {
+    std::future::poll_fn(|cx| {
+        if !hydrating_later() {
+            return Poll::Ready(());
+        }
+        AWAITING.with(|a| a.borrow_mut().push(cx.waker().clone()));
+        Poll::Pending
+    })
+    .await;
+}
+
+/// A part has been hydrated (or its page has gone).
+#[cfg(target_arch = "wasm32")]
+fn one_less_waiting() {
+    let left = WAITING.with(|w| {
+        w.set(w.get() - 1);
+        w.get()
+    });
+    if left == 0 {
+        for waker in AWAITING.with(|a| std::mem::take(&mut *a.borrow_mut())) {
+            waker.wake();
+        }
+    }
 }
 
 /// The view `make` makes, made and hydrated after the rest of the page; the only child of its
@@ -246,7 +276,7 @@ impl RenderHtml for Later {
                         };
                         *slot.borrow_mut() = Some(view);
                     }
-                    WAITING.with(|w| w.set(w.get() - 1));
+                    one_less_waiting();
                 });
                 return state;
             }

@@ -41,7 +41,7 @@ pub use header::Header;
 pub use helpline_directory::HelplineDirectory;
 pub use highlighted::Highlighted;
 pub use language_switcher::{same_page_in, LanguageSwitcher};
-pub use later::{hydrating_later, later};
+pub use later::{all_hydrated, hydrating_later, later};
 pub use loaded::Loaded;
 pub use news_calendar::NewsCalendar;
 pub use news_list::NewsList;

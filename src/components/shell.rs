@@ -60,6 +60,18 @@ impl Navigation {
     fn current() -> Self {
         use_context().expect("App provides the navigation state")
     }
+
+    /// The path of the page on screen, for the main navigation to mark. The router's location
+    /// changes as a navigation starts; the page, once it has finished (a rarely read page's
+    /// chunk can take a while).
+    pub fn shown_path() -> Memo<String> {
+        let navigation = Self::current();
+        let location = use_location();
+        Memo::new(move |_| {
+            navigation.finished.track();
+            location.pathname.get_untracked()
+        })
+    }
 }
 
 /// After each client-side navigation (a new path or query, not a `#fragment` in the same

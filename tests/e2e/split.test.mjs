@@ -58,9 +58,12 @@ test('a navigation waits for the chunk with a busy main region, then focuses and
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route(CHUNK, async (route) => { await held; await route.continue(); });
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'FAQ' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const marked = () => nav.locator('a[aria-current="page"]').allTextContents();
+  await nav.getByRole('link', { name: 'FAQ' }).click();
   await page.locator('main[aria-busy="true"]').waitFor();
   assert.match(await page.locator('h1').textContent(), /Uzbekistan–Kazakhstan/, 'the article stays meanwhile');
+  assert.deepEqual(await marked(), ['News'], 'the navigation marks the page on screen');
   const bar = await page.evaluate(() => getComputedStyle(document.querySelector('main'), '::before').height);
   assert.equal(bar, '4px', 'the progress bar');
   release();
@@ -68,6 +71,7 @@ test('a navigation waits for the chunk with a busy main region, then focuses and
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Frequently asked questions');
   assert.equal(await page.locator('main').getAttribute('aria-busy'), null);
+  assert.deepEqual(await marked(), ['FAQ']);
   await page.waitForFunction(() => /Frequently asked questions/.test(document.querySelector('[aria-live="polite"]').textContent));
   await page.done();
 });
