@@ -72,6 +72,21 @@ async fn hydrate<N: IntoView>(app: impl FnOnce() -> N + 'static) {
     let body = document().body().expect("an HTML page has a body");
     let context = Arc::new(HydrateSharedContext::new());
     let owner = Owner::new_root(Some(context.clone()));
+    // Until the whole page is hydrated, links work as they do before the app has started: the
+    // browser loads the prerendered page, the router stays out. A part still waiting for its
+    // task would take over its HTML as it is: a language switched then left the header and the
+    // article in the old language. Registered before the router's listener (and the one that
+    // runs `on:click` handlers), so it runs first.
+    let links_load_pages = window_event_listener_untyped("click", |event| {
+        let on_link = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+            .is_some();
+        if on_link {
+            event.stop_immediate_propagation();
+        }
+    });
     let view = owner
         .with(move || {
             ScopedFuture::new(async move {
@@ -87,6 +102,7 @@ async fn hydrate<N: IntoView>(app: impl FnOnce() -> N + 'static) {
         .await;
     components::all_hydrated().await;
     context.hydration_complete();
+    links_load_pages.remove();
     // The app lives as long as the page.
     std::mem::forget((owner, view));
 }

@@ -3,8 +3,9 @@
 //! Hydration runs on the main thread in one piece, and on a phone it is long enough to hold
 //! the page up (Lighthouse counts it as Total Blocking Time). `later` cuts it: the part it wraps
 //! keeps its prerendered HTML and is made and hydrated in a following task, so the browser can
-//! handle input and paint in between. Links in it work meanwhile (the router listens on the
-//! window); its buttons work once its task has run, a fraction of a second later. The parts'
+//! handle input and paint in between. Links in it work meanwhile (until the page is hydrated,
+//! the browser follows links as it does before the app has started: `src/lib.rs`); its buttons
+//! work once its task has run, a fraction of a second later. The parts'
 //! tasks run in the order of the page; `<html data-app>` is set when the last has run
 //! (`src/lib.rs`).
 //!

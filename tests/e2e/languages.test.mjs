@@ -94,6 +94,28 @@ test('switching language keeps the article, the feed page and the filter', async
   await page.done();
 });
 
+test('switching language while the page is being taken over shows the page in the new language', async () => {
+  const page = await openPage(site);
+  // The click is queued behind the task that hydrates the shell (the router is listening) and
+  // ahead of the tasks of the parts (src/lib.rs, components::later): the header and the article
+  // are still the prerendered English HTML. Once only: the page it leads to runs this script too.
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => setTimeout(() => {
+    if (sessionStorage.getItem('clicked')) return;
+    sessionStorage.setItem('clicked', document.documentElement.hasAttribute('data-app') ? 'after' : 'during');
+    document.querySelector('.language-switcher a[hreflang="ru"]').click();
+  })));
+  await page.goto(site.url('/en/news/1'), { beforeApp: true });
+  await page.waitForURL(/\/ru\/news\/1$/);
+  await h1(page);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('clicked')), 'during');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+  assert.equal(await page.locator('.main-nav').getAttribute('aria-label'), 'Главное меню');
+  assert.equal(await page.locator('.main-nav a[aria-current]').textContent(), LANGS.ru.news);
+  assert.match(await page.locator('.article__meta').textContent(), new RegExp(LANGS.ru.date));
+  assert.equal(await page.locator('.language-switcher a[aria-current]').textContent(), 'Русский');
+  await page.done();
+});
+
 test('the language switcher is reachable by keyboard', async () => {
   const page = await openPage(site);
   await page.goto(site.url('/en/'));
