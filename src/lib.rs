@@ -127,7 +127,7 @@ pub fn App() -> impl IntoView {
     let config = config::use_config();
     view! {
         <Router base=config.base set_is_routing=components::Navigation::provide()>
-            <Routes fallback=|| view! { <components::Shell><pages::NotFoundPage/></components::Shell> }>
+            <Routes fallback=|| view! { <components::Shell><components::NotFound/></components::Shell> }>
                 <Route path=path!("/") view=pages::LanguageChoice/>
                 <ParentRoute path=path!("/:lang") view=pages::LanguageRoot>
                     // These pages are parts (`later`): their data is decoded, and their code
@@ -143,7 +143,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("agencies") view=pages::agencies_route()/>
                     <Route path=path!("pages/:slug") view=pages::static_page_route()/>
                     <Route path=path!("search") view=pages::search_route()/>
-                    <Route path=path!("*any") view=|| view! { <pages::NotFoundPage/> }/>
+                    <Route path=path!("*any") view=|| view! { <components::NotFound/> }/>
                 </ParentRoute>
             </Routes>
         </Router>

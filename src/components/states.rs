@@ -6,6 +6,7 @@ use crate::config::use_config;
 use crate::i18n::{use_i18n, Lang};
 use crate::links;
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 /// The shape a skeleton imitates, so that content replaces it without a layout jump.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -55,7 +56,8 @@ pub fn Skeleton(shape: SkeletonShape) -> impl IntoView {
     }
 }
 
-/// What went wrong, in the reader's language, with a button that asks again.
+/// What went wrong, in the reader's language, with a button that asks again. As the whole page,
+/// it is the page's title too.
 #[component]
 pub fn ErrorView(
     error: ApiError,
@@ -70,7 +72,7 @@ pub fn ErrorView(
     view! {
         <div class="error-view" role="alert">
             {if page {
-                view! { <h1 class="error-view__title">{title}</h1> }.into_any()
+                view! { <Title text=title/><h1 class="error-view__title">{title}</h1> }.into_any()
             } else {
                 view! { <h2 class="error-view__title">{title}</h2> }.into_any()
             }}
@@ -98,7 +100,8 @@ pub fn Message(
 }
 
 /// "Page not found", with a way back home, or to every language's home when the address
-/// named no language the portal has.
+/// named no language the portal has. As the whole page (not `nested`), it is the page's title
+/// too.
 #[component]
 pub fn NotFound(
     #[prop(optional)] languages: bool,
@@ -130,7 +133,11 @@ pub fn NotFound(
             {if nested {
                 view! { <h2>{move || i18n.t().not_found_title}</h2> }.into_any()
             } else {
-                view! { <h1>{move || i18n.t().not_found_title}</h1> }.into_any()
+                view! {
+                    <Title text=move || i18n.t().not_found_title/>
+                    <h1>{move || i18n.t().not_found_title}</h1>
+                }
+                .into_any()
             }}
             <p>{move || i18n.t().not_found_text}</p>
             {way_back}

@@ -1,6 +1,6 @@
 //! `/{lang}/news/{id}`: one article.
 
-use crate::api::{fetch_article, ApiError, Article};
+use crate::api::{fetch_article, Article};
 use crate::components::{
     content_lang, later, ArticleBody, Breadcrumbs, ContentTools, Loaded, NewsList, NotFound,
     PublishedDate, SampleTag, SkeletonShape, TranslationNotice,
@@ -24,23 +24,12 @@ pub fn ArticlePage() -> impl IntoView {
     });
 
     move || match id.get() {
-        None => view! { <Title text=move || i18n.t().not_found_title/><NotFound/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
         Some(id) => {
             let article = Resource::new(move || i18n.lang(), move |lang| fetch_article(lang, id));
-            let title = move || match article.get() {
-                Some(Ok(a)) => a.title,
-                Some(Err(ApiError::NotFound)) => i18n.t().not_found_title.to_string(),
-                Some(Err(_)) => i18n.t().error_title.to_string(),
-                None => i18n.t().news_title.to_string(),
-            };
-            // The lead, as search results and link previews show it.
-            let description = move || match article.get() {
-                Some(Ok(a)) => a.lead,
-                _ => i18n.t().footer_about.to_string(),
-            };
+            // The title while the article loads; the article, or the error, then has its own.
             view! {
-                <Title text=title/>
-                <Meta name="description" content=description/>
+                <Title text=move || i18n.t().news_title/>
                 <Loaded resource=article skeleton=SkeletonShape::Article page=true view=|article| view! { <ArticleView article/> }/>
             }
             .into_any()
@@ -63,6 +52,8 @@ fn ArticleView(article: Article) -> impl IntoView {
         ),
     ];
     let title = article.title.clone();
+    // The lead, as search results and link previews show it.
+    let description = article.lead.clone();
     let text_lang = article.lang.as_deref().map(content_lang);
     let heading_lang = text_lang.clone();
     let related = (!article.related.is_empty()).then(|| {
@@ -76,6 +67,8 @@ fn ArticleView(article: Article) -> impl IntoView {
         }
     });
     view! {
+        <Title text=title.clone()/>
+        <Meta name="description" content=description/>
         <Breadcrumbs trail current=title.clone()/>
         <article class="article">
             <header class="article__header">

@@ -1,9 +1,8 @@
 //! `/{lang}/…`: every page of one language, inside the portal's shell.
 
-use crate::components::{same_page_in, Shell};
+use crate::components::{same_page_in, NotFound, Shell};
 use crate::config::use_config;
 use crate::i18n::{I18n, Lang};
-use crate::pages::NotFoundPage;
 use crate::preferences::remember_language;
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Title};
@@ -67,7 +66,7 @@ pub fn LanguageRoot() -> impl IntoView {
         {alternates}
         {canonical}
         <Shell>
-            <Show when=move || lang.get().is_some() fallback=|| view! { <NotFoundPage languages=true/> }>
+            <Show when=move || lang.get().is_some() fallback=|| view! { <NotFound languages=true/> }>
                 <Outlet/>
             </Show>
         </Shell>

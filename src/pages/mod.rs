@@ -9,7 +9,6 @@ mod home;
 mod language_choice;
 mod language_root;
 mod news_feed;
-mod not_found;
 mod search;
 mod static_page;
 
@@ -22,7 +21,6 @@ pub use home::HomePage;
 pub use language_choice::LanguageChoice;
 pub use language_root::LanguageRoot;
 pub use news_feed::NewsFeedPage;
-pub use not_found::NotFoundPage;
 pub use search::SearchPage;
 pub use static_page::StaticPagePage;
 
@@ -108,15 +106,11 @@ impl PageChunks {
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
 fn chunk_failed() -> leptos::prelude::AnyView {
     use leptos::prelude::*;
-    let i18n = crate::i18n::use_i18n();
     let reload = |()| {
         let _ = window().location().reload();
     };
-    view! {
-        <leptos_meta::Title text=move || i18n.t().error_title/>
-        <crate::components::ErrorView error=crate::api::ApiError::Network retry=reload page=true/>
-    }
-    .into_any()
+    view! { <crate::components::ErrorView error=crate::api::ApiError::Network retry=reload page=true/> }
+        .into_any()
 }
 
 rarely_read!(faq_route, faq_chunk, FaqPage);

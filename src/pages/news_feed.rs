@@ -56,42 +56,29 @@ pub fn NewsFeedPage() -> impl IntoView {
             }
         },
     );
-    // A category's name comes with its feed, or from the site's list while the feed loads.
-    let heading = move || -> Option<String> {
+    // The page's name. A category's comes with its feed, or from the site's list (the feed of a
+    // category that does not exist has none). Read in the heading's `Transition`, once both are
+    // there.
+    let heading = move || -> String {
+        let news_title = || i18n.t().news_title.to_string();
         let slug = match request.get() {
             Request::Feed {
                 category: Some(slug),
                 ..
             } => slug,
-            Request::Day(day) => {
-                return Some((i18n.t().news_of_day)(&format_date(i18n.lang(), day)));
-            }
-            _ => return Some(i18n.t().news_title.into()),
+            Request::Day(day) => return (i18n.t().news_of_day)(&format_date(i18n.lang(), day)),
+            _ => return news_title(),
         };
         if let Some(Ok(Some(NewsPage {
             category: Some(c), ..
         }))) = news.get()
         {
-            return Some(c.name);
+            return c.name;
         }
-        match site.get()? {
-            Ok(site) => site
-                .categories
-                .into_iter()
-                .find(|c| c.slug == slug)
-                .map(|c| c.name),
-            Err(_) => None,
-        }
-        .or_else(|| news.get().map(|_| i18n.t().news_title.into()))
-    };
-    let title = move || {
-        let heading = heading().unwrap_or_else(|| i18n.t().news_title.into());
-        match news.get() {
-            Some(Ok(Some(p))) if p.total_pages > 1 || p.page > 1 => {
-                format!("{heading} – {}", (i18n.t().page_of)(p.page, p.total_pages))
-            }
-            _ => heading,
-        }
+        site.get()
+            .and_then(Result::ok)
+            .and_then(|site| site.categories.into_iter().find(|c| c.slug == slug))
+            .map_or_else(news_title, |c| c.name)
     };
     let current_category = Signal::derive(move || match request.get() {
         Request::Feed { category, .. } => category,
@@ -109,18 +96,31 @@ pub fn NewsFeedPage() -> impl IntoView {
         )],
         _ => Vec::new(),
     });
-    let current = Signal::derive(move || heading().unwrap_or_else(|| i18n.t().news_title.into()));
 
     view! {
-        <Title text=title/>
-        <Breadcrumbs trail current/>
-        <Meta name="description" content=move || i18n.t().footer_about/>
-        <h1>
-            {move || match heading() {
-                Some(text) => text.into_any(),
-                None => view! { <span class="skeleton__line skeleton__line--title" aria-hidden="true"></span> }.into_any(),
+        // The title, the trail's end and the heading name the page once its data is there; a
+        // line of skeleton holds the heading's place until then.
+        <Transition fallback=move || view! {
+            <Title text=move || i18n.t().news_title/>
+            <Breadcrumbs trail current=i18n.t().news_title.to_string()/>
+            <h1><span class="skeleton__line skeleton__line--title" aria-hidden="true"></span></h1>
+        }>
+            {move || {
+                let current = heading();
+                let title = match news.get() {
+                    Some(Ok(Some(p))) if p.total_pages > 1 || p.page > 1 => {
+                        format!("{current} – {}", (i18n.t().page_of)(p.page, p.total_pages))
+                    }
+                    _ => current.clone(),
+                };
+                view! {
+                    <Title text=title/>
+                    <Breadcrumbs trail current=current.clone()/>
+                    <h1>{current}</h1>
+                }
             }}
-        </h1>
+        </Transition>
+        <Meta name="description" content=move || i18n.t().footer_about/>
         // The slot keeps the filter's room while the site's categories load: no layout shift.
         // The filter and the list are parts of their own (`later`): hydrated after the rest.
         <div class="category-filter-slot">

@@ -1,6 +1,6 @@
 //! `/{lang}/pages/{slug}`: a static page of the portal, such as Open Government.
 
-use crate::api::{fetch_page, ApiError, StaticPage};
+use crate::api::{fetch_page, StaticPage};
 use crate::components::{
     content_lang, ArticleBody, Breadcrumbs, ContentTools, Loaded, NotFound, PublishedDate,
     SampleTag, SkeletonShape, TranslationNotice,
@@ -22,20 +22,16 @@ pub fn StaticPagePage() -> impl IntoView {
             .and_then(|s| links::parse_category(Some(&s)).ok().flatten())
     });
     move || match slug.get() {
-        None => view! { <Title text=move || i18n.t().not_found_title/><NotFound/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
         Some(slug) => {
             let page = Resource::new(
                 move || i18n.lang(),
                 move |lang| fetch_page(lang, slug.clone()),
             );
-            let title = move || match page.get() {
-                Some(Ok(p)) => p.title,
-                Some(Err(ApiError::NotFound)) => i18n.t().not_found_title.to_string(),
-                Some(Err(_)) => i18n.t().error_title.to_string(),
-                None => String::new(),
-            };
+            // The portal's name alone while the page loads; the page, or the error, then has
+            // its own title.
             view! {
-                <Title text=title/>
+                <Title text=""/>
                 <Meta name="description" content=move || i18n.t().footer_about/>
                 <Loaded resource=page skeleton=SkeletonShape::Article page=true view=|page| view! { <PageView page/> }/>
             }
@@ -50,6 +46,7 @@ fn PageView(page: StaticPage) -> impl IntoView {
     let text_lang = page.lang.as_deref().map(content_lang);
     let title = page.title.clone();
     view! {
+        <Title text=title.clone()/>
         <Breadcrumbs current=title.clone()/>
         <article class="article">
             <header class="article__header">
