@@ -1,10 +1,11 @@
 //! Shows a resource through the shared states: skeleton while loading, the error view with
 //! "Try again" on failure, the not-found page on a 404, the content otherwise.
 
-use super::{ErrorView, NotFound, Skeleton, SkeletonShape};
+use super::{transition, Content, ErrorView, NotFound, Skeleton, SkeletonShape};
 use crate::api::ApiError;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
+use std::sync::Arc;
 
 #[component]
 pub fn Loaded<T, F, V>(
@@ -25,26 +26,30 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // Only this closure is compiled for each kind of data; the frame around it once for all.
+    let content = move || {
+        resource.get().map(|result| match result {
+            Ok(data) => view(data).into_any(),
+            Err(ApiError::NotFound) => match &not_found {
+                Some(f) => f.run(),
+                None => view! { <NotFound nested=!page/> }.into_any(),
+            },
+            Err(error) => {
+                view! { <ErrorView error retry=move || resource.refetch() page/> }.into_any()
+            }
+        })
+    };
+    frame(skeleton, Arc::new(content))
+}
+
+/// The states' frame: the content, the skeleton until the first answer, and `aria-busy` while
+/// a new answer loads (the old content stays meanwhile).
+fn frame(skeleton: SkeletonShape, content: Content) -> impl IntoView {
     let (pending, set_pending) = signal(false);
+    let fallback = move || view! { <Skeleton shape=skeleton/> };
     view! {
         <div class="loaded" aria-busy=move || pending.get().to_string()>
-            <Transition fallback=move || view! { <Skeleton shape=skeleton/> } set_pending>
-                {move || {
-                    resource
-                        .get()
-                        .map(|result| match result {
-                            Ok(data) => view(data).into_any(),
-                            Err(ApiError::NotFound) => match &not_found {
-                                Some(f) => f.run(),
-                                None => view! { <NotFound nested=!page/> }.into_any(),
-                            },
-                            Err(error) => {
-                                view! { <ErrorView error retry=move || resource.refetch() page/> }
-                                    .into_any()
-                            }
-                        })
-                }}
-            </Transition>
+            {transition(fallback.into(), Some(set_pending.into()), content)}
         </div>
     }
 }

@@ -26,6 +26,7 @@ mod sample_tag;
 mod search_form;
 mod shell;
 mod states;
+mod transition;
 mod translation_notice;
 
 pub use agency_list::AgencyList;
@@ -54,4 +55,5 @@ pub use sample_tag::SampleTag;
 pub use search_form::{SearchForm, MAX_QUERY_CHARS};
 pub use shell::{Navigation, Shell};
 pub use states::{ErrorView, Message, NotFound, Skeleton, SkeletonShape};
+pub use transition::{transition, Content};
 pub use translation_notice::{content_lang, TranslationNotice};

@@ -5,6 +5,7 @@
 //! opens the day's news. Moving past the month's edge turns the page, and focus follows the
 //! day, so it is never lost.
 
+use super::transition;
 use crate::api::{ApiError, CalendarMonth, Date};
 use crate::calendar::{moved, weeks, Month};
 use crate::config::use_config;
@@ -13,6 +14,7 @@ use crate::links;
 use leptos::html::Table;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use std::sync::Arc;
 
 #[component]
 pub fn NewsCalendar(
@@ -165,6 +167,25 @@ pub fn NewsCalendar(
         }
     };
 
+    // The month's grid, once its days with news are there.
+    let table = move || {
+        let table = view! {
+            <table
+                role="grid"
+                class="calendar__grid"
+                aria-labelledby="calendar-title"
+                node_ref=grid
+                on:keydown=on_key
+            >
+                <thead>
+                    <tr>{weekdays}</tr>
+                </thead>
+                <tbody>{body.clone()}</tbody>
+            </table>
+        };
+        Some(table.into_any())
+    };
+
     view! {
         <div class="calendar">
             <div class="calendar__header">
@@ -175,20 +196,7 @@ pub fn NewsCalendar(
                 </h2>
                 {turn_button(true)}
             </div>
-            <Transition fallback=|| ()>
-                <table
-                    role="grid"
-                    class="calendar__grid"
-                    aria-labelledby="calendar-title"
-                    node_ref=grid
-                    on:keydown=on_key
-                >
-                    <thead>
-                        <tr>{weekdays}</tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </Transition>
+            {transition(ViewFnOnce::default(), None, Arc::new(table))}
         </div>
     }
 }

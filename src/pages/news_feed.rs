@@ -4,7 +4,9 @@
 
 use super::CalendarPanel;
 use crate::api::{fetch_calendar_month, fetch_news_page, fetch_site, Category, Date, NewsPage};
-use crate::components::{later, Breadcrumbs, Loaded, Message, NewsList, Pagination, SkeletonShape};
+use crate::components::{
+    later, transition, Breadcrumbs, Loaded, Message, NewsList, Pagination, SkeletonShape,
+};
 use crate::config::use_config;
 use crate::i18n::{format_date, use_i18n, I18n, Texts};
 use crate::links;
@@ -12,6 +14,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// What the address asks for, once checked.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -56,29 +59,35 @@ pub fn NewsFeedPage() -> impl IntoView {
             }
         },
     );
-    // The page's name. A category's comes with its feed, or from the site's list (the feed of a
-    // category that does not exist has none). Read in the heading's `Transition`, once both are
-    // there.
-    let heading = move || -> String {
+    // The page's name: `None` until it is known. A category's is in the site's list, which is
+    // usually there already, so the heading does not wait for the feed; else it comes with its
+    // feed (a category that does not exist has none). Read inside `Transition`s, which wait for
+    // every resource read.
+    let heading = move || -> Option<String> {
         let news_title = || i18n.t().news_title.to_string();
         let slug = match request.get() {
             Request::Feed {
                 category: Some(slug),
                 ..
             } => slug,
-            Request::Day(day) => return (i18n.t().news_of_day)(&format_date(i18n.lang(), day)),
-            _ => return news_title(),
+            Request::Day(day) => {
+                return Some((i18n.t().news_of_day)(&format_date(i18n.lang(), day)))
+            }
+            _ => return Some(news_title()),
         };
-        if let Some(Ok(Some(NewsPage {
-            category: Some(c), ..
-        }))) = news.get()
-        {
-            return c.name;
+        let listed = match site.get()? {
+            Ok(site) => site.categories.into_iter().find(|c| c.slug == slug),
+            Err(_) => None,
+        };
+        if let Some(category) = listed {
+            return Some(category.name);
         }
-        site.get()
-            .and_then(Result::ok)
-            .and_then(|site| site.categories.into_iter().find(|c| c.slug == slug))
-            .map_or_else(news_title, |c| c.name)
+        Some(match news.get()? {
+            Ok(Some(NewsPage {
+                category: Some(c), ..
+            })) => c.name,
+            _ => news_title(),
+        })
     };
     let current_category = Signal::derive(move || match request.get() {
         Request::Feed { category, .. } => category,
@@ -97,44 +106,43 @@ pub fn NewsFeedPage() -> impl IntoView {
         _ => Vec::new(),
     });
 
+    // The title, the trail's end and the heading name the page once its data is there; until
+    // then, "News" and a line of skeleton. The `h1` itself stays: focus goes to it after a
+    // navigation, and would be lost if it were replaced. The title waits for the feed (its page
+    // count); the others only for the page's name.
+    let title = move || {
+        let current = heading()?;
+        let title = match news.get()? {
+            Ok(Some(p)) if p.total_pages > 1 || p.page > 1 => {
+                format!("{current} – {}", (i18n.t().page_of)(p.page, p.total_pages))
+            }
+            _ => current,
+        };
+        Some(view! { <Title text=title/> }.into_any())
+    };
+    let untitled = move || view! { <Title text=move || i18n.t().news_title/> };
+    let crumbs = move || Some(view! { <Breadcrumbs trail current=heading()?/> }.into_any());
+    let unnamed_crumbs =
+        move || view! { <Breadcrumbs trail current=i18n.t().news_title.to_string()/> };
+    let heading_text = move || heading().map(IntoAny::into_any);
+    let skeleton = || view! { <span class="skeleton__line skeleton__line--heading" aria-hidden="true"></span> };
+    let filter = move || {
+        let site = site.get()?.ok()?;
+        Some(
+            view! { <CategoryFilter categories=site.categories current=current_category/> }
+                .into_any(),
+        )
+    };
+
     view! {
-        // The title, the trail's end and the heading name the page once its data is there; a
-        // line of skeleton holds the heading's place until then.
-        <Transition fallback=move || view! {
-            <Title text=move || i18n.t().news_title/>
-            <Breadcrumbs trail current=i18n.t().news_title.to_string()/>
-            <h1><span class="skeleton__line skeleton__line--title" aria-hidden="true"></span></h1>
-        }>
-            {move || {
-                let current = heading();
-                let title = match news.get() {
-                    Some(Ok(Some(p))) if p.total_pages > 1 || p.page > 1 => {
-                        format!("{current} – {}", (i18n.t().page_of)(p.page, p.total_pages))
-                    }
-                    _ => current.clone(),
-                };
-                view! {
-                    <Title text=title/>
-                    <Breadcrumbs trail current=current.clone()/>
-                    <h1>{current}</h1>
-                }
-            }}
-        </Transition>
+        {transition(untitled.into(), None, Arc::new(title))}
+        {transition(unnamed_crumbs.into(), None, Arc::new(crumbs))}
         <Meta name="description" content=move || i18n.t().footer_about/>
+        <h1>{transition(skeleton.into(), None, Arc::new(heading_text))}</h1>
         // The slot keeps the filter's room while the site's categories load: no layout shift.
         // The filter and the list are parts of their own (`later`): hydrated after the rest.
         <div class="category-filter-slot">
-            {later(move || view! {
-                <Transition fallback=|| ()>
-                    {move || {
-                        site.get()
-                            .and_then(|r| r.ok())
-                            .map(|site| {
-                                view! { <CategoryFilter categories=site.categories current=current_category/> }
-                            })
-                    }}
-                </Transition>
-            })}
+            {later(move || transition(ViewFnOnce::default(), None, Arc::new(filter)))}
         </div>
         <div class="feed">
             {later(move || move || match request.get() {
