@@ -2,9 +2,9 @@
 // panics on purpose on `?panic-test`, and the reader gets a message and a reload link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, h1 } from './harness.mjs';
+import { useSite, openPage, h1, DIST_PORTAL } from './harness.mjs';
 
-const site = useSite({ dir: 'dist-test-portal', base: '/portal/' });
+const site = useSite({ dir: DIST_PORTAL, base: '/portal/' });
 
 test('an unexpected panic shows a message with a reload link, in the page language', async () => {
   for (const [lang, text, link] of [

@@ -10,11 +10,16 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
+// The test site; `PORTAL_E2E_DIST=dist-mine` points the tests at another build of it (and
+// `PORTAL_E2E_DIST_PORTAL` at another sub-path build).
+const DIST = process.env.PORTAL_E2E_DIST ?? 'dist-test';
+export const DIST_PORTAL = process.env.PORTAL_E2E_DIST_PORTAL ?? 'dist-test-portal';
+
 /**
  * Starts a server for `dir` under `base` and a browser; both stop after the file's tests.
  * `spa: true` serves the SPA shell for every route, so the app renders (and fetches) itself.
  */
-export function useSite({ dir = 'dist-test', base = '/', spa = false } = {}) {
+export function useSite({ dir = DIST, base = '/', spa = false } = {}) {
   const site = { browser: null, origin: null };
   let server;
   before(async () => {

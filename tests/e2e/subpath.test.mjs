@@ -2,9 +2,9 @@
 // and the API all stay under it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, h1 } from './harness.mjs';
+import { useSite, openPage, h1, DIST_PORTAL } from './harness.mjs';
 
-const site = useSite({ dir: 'dist-test-portal', base: '/portal/' });
+const site = useSite({ dir: DIST_PORTAL, base: '/portal/' });
 
 test('deep link, navigation and API under /portal/', async () => {
   const page = await openPage(site);
