@@ -30,10 +30,6 @@ pub fn news_feed(lang: &str, category: Option<&str>) -> String {
     }
 }
 
-/// The sitemap of every route of the app, at the API root: a `urlset`, or a sitemap index
-/// of `sitemap-{n}.xml` files beside it when there are more than 50,000 routes.
-pub const SITEMAP: &str = "sitemap.xml";
-
 /// What a search needs first: [`crate::search::SearchIndex`].
 pub fn search_index(lang: &str) -> String {
     format!("{lang}/search/index.json")

@@ -297,7 +297,6 @@ pub fn check(tree: &dyn Tree) -> (CheckReport, Vec<CheckError>) {
             c.announcements(lang, site);
         }
     }
-    c.sitemap();
     if let Some(listing) = &listing {
         for rel in listing {
             if !c.visited.contains(rel) && !is_extra(rel) {
@@ -316,40 +315,6 @@ pub fn check(tree: &dyn Tree) -> (CheckReport, Vec<CheckError>) {
 /// copies of API files.
 fn is_extra(rel: &str) -> bool {
     rel.ends_with(".br") || rel.ends_with(".gz")
-}
-
-/// The texts of the elements `<{name}>…</{name}>` of an XML file written by the build
-/// (no attributes, no nesting), unescaped.
-fn xml_values(text: &str, name: &str) -> Vec<String> {
-    let (open, close) = (format!("<{name}>"), format!("</{name}>"));
-    text.split(open.as_str())
-        .skip(1)
-        .filter_map(|rest| rest.split_once(close.as_str()).map(|(v, _)| v))
-        .map(|v| {
-            v.replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&apos;", "'")
-                .replace("&amp;", "&")
-        })
-        .collect()
-}
-
-/// The app route of a sitemap URL: the URL itself when relative, else what follows its
-/// origin and base, from the first path segment that is a language code.
-fn route_of(loc: &str) -> Option<&str> {
-    let path = match loc.split_once("://") {
-        None => return Some(loc),
-        Some((_, rest)) => &rest[rest.find('/')?..],
-    };
-    path.match_indices('/')
-        .map(|(i, _)| &path[i + 1..])
-        .find(|rest| {
-            LANGUAGES.iter().any(|l| {
-                rest.strip_prefix(l)
-                    .is_some_and(|r| r.is_empty() || r.starts_with('/'))
-            })
-        })
 }
 
 fn json_path(p: &serde_path_to_error::Path) -> String {
@@ -1019,6 +984,7 @@ impl Checker<'_> {
             for (e, entry) in group.entries.iter().enumerate() {
                 let at_e = at_g.field("entries").index(e);
                 self.unique_id(&mut entries, &entry.id, &at_e, "helpline");
+                self.about_and_topics(&at_e, &entry.id, entry.about.as_deref(), &entry.topics);
             }
         }
     }
@@ -1029,6 +995,15 @@ impl Checker<'_> {
         for (i, agency) in a.agencies.iter().enumerate() {
             let at_a = at.field("agencies").index(i);
             self.unique_id(&mut seen, &agency.id, &at_a, "agency");
+            self.about_and_topics(&at_a, &agency.id, agency.about.as_deref(), &agency.topics);
+        }
+    }
+
+    /// A helpline's or agency's description and topics are short lines of plain text, as
+    /// the content tool requires of its sources: an API from elsewhere is held to the same.
+    fn about_and_topics(&mut self, at: &At, id: &str, about: Option<&str>, topics: &[String]) {
+        for problem in crate::directory::about_and_topics_problems(id, about, topics) {
+            self.error(at, problem);
         }
     }
 
@@ -1266,7 +1241,8 @@ impl Checker<'_> {
                 let href = entry
                     .split("<link rel=\"alternate\" type=\"text/html\" href=\"")
                     .nth(1)?;
-                let href = &href[..href.find('"')?];
+                // The page's folder form: `en/news/46/`.
+                let href = href[..href.find('"')?].trim_end_matches('/');
                 href.rsplit('/').next()?.parse().ok()
             })
             .collect();
@@ -1290,87 +1266,6 @@ impl Checker<'_> {
             self.error(&at.field("entry"), message);
         } else {
             self.report.links += linked.len();
-        }
-    }
-
-    /// Checks `sitemap.xml` (and the files it indexes): every article is listed, and every
-    /// route listed resolves.
-    fn sitemap(&mut self) {
-        let rel = portal_api::paths::SITEMAP;
-        self.visited.insert(rel.to_string());
-        let text = match self.tree.read(rel) {
-            Ok(Some(text)) => text,
-            Ok(None) => {
-                let message = "missing: the sitemap lists every route of the app".into();
-                return self.error(&At::root(rel), message);
-            }
-            Err(e) => return self.error(&At::root(rel), e),
-        };
-        self.report.files += 1;
-        let mut locs: Vec<(String, String)> = Vec::new();
-        if text.contains("<sitemapindex") {
-            for loc in xml_values(&text, "loc") {
-                // Parts are served beside the index: their name is the last segment.
-                let name = loc.rsplit('/').next().unwrap_or_default().to_string();
-                self.visited.insert(name.clone());
-                match self.tree.read(&name) {
-                    Ok(Some(part)) => {
-                        self.report.files += 1;
-                        locs.extend(
-                            xml_values(&part, "loc")
-                                .into_iter()
-                                .map(|l| (name.clone(), l)),
-                        );
-                    }
-                    _ => {
-                        let message = format!("the index lists {loc}, but there is no file {name}");
-                        self.error(&At::root(rel), message);
-                    }
-                }
-            }
-        } else if text.contains("<urlset") {
-            locs.extend(
-                xml_values(&text, "loc")
-                    .into_iter()
-                    .map(|l| (rel.to_string(), l)),
-            );
-        } else {
-            let message = "not a sitemap: expected `<urlset` or `<sitemapindex`".into();
-            return self.error(&At::root(rel), message);
-        }
-        let mut listed = BTreeSet::new();
-        for (file, loc) in locs {
-            let Some(route) = route_of(&loc) else {
-                let message = format!("`{loc}` is not a route of the app");
-                self.error(&At::root(&file).field("url"), message);
-                continue;
-            };
-            match Self::route_file(route) {
-                Ok(f) if self.visited.contains(&f) || self.file_exists(&f) => {
-                    self.report.links += 1;
-                }
-                Ok(f) => {
-                    let message = format!("`{loc}` leads nowhere: {f} does not exist");
-                    self.error(&At::root(&file).field("url"), message);
-                }
-                Err(message) => self.error(&At::root(&file).field("url"), message),
-            }
-            listed.insert(route.to_string());
-        }
-        let unlisted: Vec<String> = self
-            .articles
-            .iter()
-            .filter(|(_, a)| a.is_some())
-            .map(|((lang, id), _)| format!("{lang}/news/{id}"))
-            .filter(|route| !listed.contains(route))
-            .collect();
-        for route in unlisted.iter().take(20) {
-            let message = format!("does not list the article {route}: every route is listed");
-            self.error(&At::root(rel), message);
-        }
-        if unlisted.len() > 20 {
-            let message = format!("…and {} more articles are not listed", unlisted.len() - 20);
-            self.error(&At::root(rel), message);
         }
     }
 

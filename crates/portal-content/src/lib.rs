@@ -6,7 +6,7 @@
 //!   completes a translation of them from [`FALLBACK_LANGUAGE`];
 //! - [`tree`] plans the API files of one language and renders them one at a time;
 //! - [`index`] builds the search index of a language, [`xml`] its Atom feeds and the
-//!   sitemap;
+//!   site's sitemap;
 //! - [`build`] reads every language folder, checks across files and languages, completes
 //!   each language with the untranslated articles and static pages of
 //!   [`FALLBACK_LANGUAGE`], then writes (in parallel, only what changed);
@@ -108,7 +108,8 @@ struct Built<'a> {
 ///
 /// Nothing is written unless every source is valid. Each `out/{lang}/` that is built ends
 /// up holding exactly the files of the build (stale ones are removed); other folders of
-/// `out` are left alone. `out/sitemap.xml` lists the routes of the app in every language.
+/// `out` are left alone. With [`Options::sitemap`], the sitemap of the site's pages is
+/// written too (not into the API: a sitemap speaks only for its own folder and below).
 pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
     build_with(source, out, &Options::default())
 }
@@ -116,10 +117,13 @@ pub fn build(source: &Path, out: &Path) -> Result<Report, Vec<SourceError>> {
 /// How to build.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
-    /// The app's origin and base, `https://example.org/base/` (ending in `/`): links in the
-    /// feeds and the sitemap are absolute under it; without it they are relative to the
-    /// app's base.
+    /// The app's origin and base, `https://example.org/base/` (ending in `/`): links and ids
+    /// in the feeds are absolute under it; without it links are relative (`xml:base`) and ids
+    /// URNs.
     pub origin: Option<String>,
+    /// The folder of the site (the app's base, `dist/`) to write `sitemap.xml` into; needs
+    /// `origin` (the protocol wants absolute URLs).
+    pub sitemap: Option<PathBuf>,
 }
 
 impl Options {
@@ -142,6 +146,7 @@ impl Options {
         };
         Ok(Self {
             origin: Some(origin),
+            sitemap: None,
         })
     }
 }
@@ -758,38 +763,78 @@ fn write(
         removed += remove_stale(out, &dir, &keep).map_err(io(&dir))?;
     }
 
-    // The sitemap of every language built, split when it outgrows one file.
-    let routes: Vec<(String, Option<portal_api::Date>)> =
-        plans.iter().flat_map(|p| p.routes()).collect();
-    let origin = options.origin.as_deref();
-    let root_files = xml::sitemap_files(&routes, origin, xml::SITEMAP_URLS);
-    let mut same = 0;
-    for (name, text) in &root_files {
-        let file = out.join(name);
-        if fs::read(&file).is_ok_and(|old| old == text.as_bytes()) {
-            same += 1;
-        } else {
-            fs::write(&file, text).map_err(io(&file))?;
-        }
-    }
-    // Parts of an earlier, bigger sitemap.
+    // Sitemaps that earlier builds wrote at the API's root, where they could not speak for
+    // the site's pages.
     for entry in fs::read_dir(out).map_err(io(out))? {
         let path = entry.map_err(io(out))?.path();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let part = name
-            .strip_prefix("sitemap-")
-            .and_then(|n| n.strip_suffix(".xml"))
-            .is_some_and(|n| n.parse::<u32>().is_ok());
-        if part && !root_files.iter().any(|(n, _)| *n == name) {
+        if name.starts_with("sitemap") && name.ends_with(".xml") {
             fs::remove_file(&path).map_err(io(&path))?;
             removed += 1;
         }
     }
-    Ok((
-        jobs.len() + root_files.len(),
-        unchanged.into_inner() + same,
-        removed,
-    ))
+    let root_files = match (&options.sitemap, options.origin.as_deref()) {
+        (Some(dir), Some(origin)) => write_sitemap(plans, dir, origin)?,
+        _ => 0,
+    };
+    Ok((jobs.len() + root_files, unchanged.into_inner(), removed))
+}
+
+/// Writes the sitemap of every language built into `dir`, each page with the same page in
+/// the other languages as alternates, split by language when it outgrows one file; returns
+/// how many files it wrote. Earlier parts (`sitemap-*.xml`) go.
+fn write_sitemap(plans: &[Plan], dir: &Path, origin: &str) -> Result<usize, SourceError> {
+    let io = |p: &Path| {
+        let p = p.to_path_buf();
+        move |e: std::io::Error| SourceError::new(&p, None, format!("cannot write: {e}"))
+    };
+    let routes: Vec<_> = plans
+        .iter()
+        .map(|p| (p.site.lang.clone(), p.routes()))
+        .collect();
+    // The languages that have each page, by the route after the language code.
+    let mut languages: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (lang, list) in &routes {
+        for (route, _) in list {
+            let tail = &route[lang.len() + 1..];
+            languages.entry(tail).or_default().push(lang);
+        }
+    }
+    let by_language: Vec<(String, Vec<xml::SitemapUrl>)> = routes
+        .iter()
+        .map(|(lang, list)| {
+            let urls = list
+                .iter()
+                .map(|(route, lastmod)| {
+                    let tail = &route[lang.len() + 1..];
+                    let alternates = languages[tail]
+                        .iter()
+                        .map(|l| (xml::bcp47(l).to_string(), format!("{l}/{tail}")))
+                        .collect();
+                    xml::SitemapUrl {
+                        route: route.clone(),
+                        lastmod: *lastmod,
+                        alternates,
+                    }
+                })
+                .collect();
+            (lang.clone(), urls)
+        })
+        .collect();
+    let files = xml::sitemap_files(&by_language, origin, xml::SITEMAP_URLS);
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if name.starts_with("sitemap-") && name.ends_with(".xml") {
+            fs::remove_file(&path).map_err(io(&path))?;
+        }
+    }
+    for (name, text) in &files {
+        let file = dir.join(name);
+        fs::write(&file, text).map_err(io(&file))?;
+    }
+    Ok(files.len())
 }
 
 /// Removes every file under `dir` whose path relative to `root` is not in `keep`, and the
@@ -916,10 +961,10 @@ mod tests {
         assert_eq!((report.articles, report.fallbacks), (2, 1));
         // Per language: site, one page of all news, one page per category (2), one calendar
         // month, articles, Atom feeds (all and 2 categories), search index (index, one
-        // shard: `t1`, one chunk of documents); and the sitemap.
-        assert_eq!(report.files, (1 + 1 + 2 + 1 + 1 + 3 + 3) * 2 + 1);
+        // shard: `t1`, one chunk of documents). No sitemap: it belongs to the site, not the API.
+        assert_eq!(report.files, (1 + 1 + 2 + 1 + 1 + 3 + 3) * 2);
         assert!(f.out("ru/search/shard/t1.json").is_file());
-        assert!(f.out("sitemap.xml").is_file());
+        assert!(!f.out("sitemap.xml").exists());
         assert!(f.out("ru/news/calendar/2017-11.json").is_file());
         assert!(f.out("en/news/1.json").is_file());
         assert!(f.out("ru/news/category/sport/page/1.json").is_file());
@@ -1361,7 +1406,9 @@ mod tests {
             feed.contains("<title>Portal ru — Новости</title>"),
             "{feed}"
         );
-        assert!(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"ru/news/2\"/>"));
+        assert!(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"ru/news/2/\"/>"));
+        // Resolved against the feed's address, `{base}api/v1/ru/news/feed.atom`.
+        assert!(feed.contains(" xml:base=\"../../../../\">"), "{feed}");
         // The untranslated article 1: English text, marked.
         assert!(
             feed.contains("<entry xml:lang=\"en\">\n    <title type=\"text\">T1</title>"),
@@ -1373,34 +1420,41 @@ mod tests {
             "{sport}"
         );
         assert_eq!(sport.matches("<entry").count(), 1);
-        let sitemap = fs::read_to_string(f.out("sitemap.xml")).unwrap();
-        for route in [
-            "en/",
-            "en/news",
-            "en/news/category/sport",
-            "ru/news/2",
-            "ru/news/1",
-        ] {
-            assert!(
-                sitemap.contains(&format!("<loc>{route}</loc>")),
-                "{route}: {sitemap}"
-            );
-        }
-        assert!(sitemap.contains("<loc>ru/news/2</loc><lastmod>2017-11-02</lastmod>"));
+        assert!(!f.out("sitemap.xml").exists());
 
-        let options = Options::with_origin("https://example.org/portal").unwrap();
+        // An earlier build's sitemap in the API goes; with an origin, the links and ids are
+        // absolute and the sitemap is written where asked, with the languages of each page.
+        fs::write(f.out("sitemap.xml"), "old").unwrap();
+        let mut options = Options::with_origin("https://example.org/portal").unwrap();
+        options.sitemap = Some(f.0.join("site"));
         build_with(&f.0.join("content"), &f.0.join("out"), &options).unwrap();
+        assert!(!f.out("sitemap.xml").exists());
         let feed = fs::read_to_string(f.out("ru/news/feed.atom")).unwrap();
         assert!(
-            feed.contains("href=\"https://example.org/portal/ru/news/2\""),
+            feed.contains("href=\"https://example.org/portal/ru/news/2/\""),
             "{feed}"
         );
         assert!(
-            feed.contains("<id>https://example.org/portal/ru/news/2</id>"),
+            feed.contains("<id>https://example.org/portal/ru/news/2/</id>"),
             "{feed}"
         );
-        let sitemap = fs::read_to_string(f.out("sitemap.xml")).unwrap();
-        assert!(sitemap.contains("<loc>https://example.org/portal/en/news</loc>"));
+        assert!(!feed.contains("xml:base"), "{feed}");
+        let sitemap = fs::read_to_string(f.0.join("site/sitemap.xml")).unwrap();
+        for route in [
+            "en/",
+            "en/news/",
+            "en/news/category/sport/",
+            "ru/news/2/",
+            "ru/news/1/",
+        ] {
+            let loc = format!("<url><loc>https://example.org/portal/{route}</loc>");
+            assert!(sitemap.contains(&loc), "{route}: {sitemap}");
+        }
+        assert!(sitemap.contains(
+            "<loc>https://example.org/portal/ru/news/2/</loc><lastmod>2017-11-02</lastmod>\
+             <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/portal/en/news/2/\"/>\
+             <xhtml:link rel=\"alternate\" hreflang=\"ru\" href=\"https://example.org/portal/ru/news/2/\"/>"
+        ), "{sitemap}");
         // `check` wants all five languages and their directories: only those are missing.
         let (report, errors) = check::check(&check::DirTree(f.0.join("out")));
         let errors: Vec<_> = errors

@@ -5,10 +5,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  portal-content build <source dir> <out dir> [--origin URL]
+  portal-content build <source dir> <out dir> [--origin URL [--sitemap DIR]]
                                                  build the static API, e.g. build content public/api/v1;
-                                                 --origin https://example.org/base/ makes the links of the
-                                                 feeds and the sitemap absolute
+                                                 --origin https://example.org/base/ (the app's address) makes
+                                                 the links and ids of the feeds absolute; --sitemap dist
+                                                 writes the site's sitemap.xml there (it needs the origin)
   portal-content check <api dir | http(s) URL>   validate a whole API tree, e.g. check public/api/v1
   portal-content schema <out dir>                write the JSON Schemas of the API files, e.g. schema docs/schema
   portal-content sample --articles N [--seed S] <source dir>
@@ -23,9 +24,12 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["build", source, out] => build(source, out, None),
+        ["build", source, out] => build(source, out, None, None),
         ["build", source, out, "--origin", origin] | ["build", "--origin", origin, source, out] => {
-            build(source, out, Some(origin))
+            build(source, out, Some(origin), None)
+        }
+        ["build", source, out, "--origin", origin, "--sitemap", dir] => {
+            build(source, out, Some(origin), Some(dir))
         }
         ["check", root] => check(root),
         ["sample", rest @ ..] => sample(rest),
@@ -149,8 +153,8 @@ fn check(root: &str) -> ExitCode {
     }
 }
 
-fn build(source: &str, out: &str, origin: Option<&str>) -> ExitCode {
-    let options = match origin.map(portal_content::Options::with_origin) {
+fn build(source: &str, out: &str, origin: Option<&str>, sitemap: Option<&str>) -> ExitCode {
+    let mut options = match origin.map(portal_content::Options::with_origin) {
         None => portal_content::Options::default(),
         Some(Ok(options)) => options,
         Some(Err(e)) => {
@@ -158,6 +162,7 @@ fn build(source: &str, out: &str, origin: Option<&str>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    options.sitemap = sitemap.map(Into::into);
     match portal_content::build_with(Path::new(source), Path::new(out), &options) {
         Ok(r) => {
             let fallbacks = match r.fallbacks {

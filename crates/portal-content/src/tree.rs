@@ -236,37 +236,38 @@ impl<'a> Plan<'a> {
         self.search = Some(index);
     }
 
-    /// Makes the links of the feeds absolute, under `origin` (ending in `/`).
+    /// Makes the links and ids of the feeds absolute, under `origin` (ending in `/`).
     pub fn with_origin(mut self, origin: Option<&str>) -> Self {
         self.origin = origin.map(str::to_string);
         self
     }
 
-    /// Every route of the app this language has, relative to the app's base, with the date
-    /// its content last changed where known: for the sitemap.
+    /// Every page of the app this language has, relative to the app's base and in the app's
+    /// folder form (`en/news/7/`), with the date its content last changed where known: for the
+    /// sitemap.
     pub fn routes(&self) -> Vec<(String, Option<Date>)> {
         let lang = self.lang();
         let size = PAGE_SIZE as usize;
-        let mut routes = vec![(format!("{lang}/"), None), (format!("{lang}/news"), None)];
+        let mut routes = vec![(format!("{lang}/"), None), (format!("{lang}/news/"), None)];
         for page in 2..=self.sorted.len().div_ceil(size) {
-            routes.push((format!("{lang}/news/page/{page}"), None));
+            routes.push((format!("{lang}/news/page/{page}/"), None));
         }
         for (c, items) in self.by_category.iter().enumerate() {
             let slug = &self.site.categories[c].slug;
-            routes.push((format!("{lang}/news/category/{slug}"), None));
+            routes.push((format!("{lang}/news/category/{slug}/"), None));
             for page in 2..=items.len().div_ceil(size) {
-                routes.push((format!("{lang}/news/category/{slug}/page/{page}"), None));
+                routes.push((format!("{lang}/news/category/{slug}/page/{page}/"), None));
             }
         }
         for l in &self.sorted {
             let a = l.article;
             let changed = a.updated.unwrap_or(a.date).max(a.date);
-            routes.push((format!("{lang}/news/{}", a.id), Some(changed)));
+            routes.push((format!("{lang}/news/{}/", a.id), Some(changed)));
         }
         // FAQ, helplines, agencies and static pages: the route of each file added.
         for (path, _) in &self.extra {
             if let Some(stem) = path.strip_suffix(".json") {
-                routes.push((stem.to_string(), None));
+                routes.push((format!("{stem}/"), None));
             }
         }
         routes

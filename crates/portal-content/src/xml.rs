@@ -2,19 +2,18 @@
 //! sitemap of the app's routes. Written by hand: two small fixed shapes need no XML crate,
 //! only correct escaping ([`escape`]).
 //!
-//! Links point to routes of the app (`en/news/7`), not to API files. Without an origin
-//! they are relative to the app's base, which feed readers and search engines cannot
-//! resolve; `build --origin https://example.org/base/` makes them absolute.
+//! Links point to pages of the app in their folder form (`en/news/7/`, as the app's own
+//! links), not to API files. With `build --origin https://example.org/base/` they are
+//! absolute. Without it a feed carries an `xml:base` that leads from the feed's own address
+//! back to the app's base (the API at `{base}api/v1/`, as `index.html` sets it), so that a
+//! feed reader resolves every link to the page; and there is no sitemap, whose protocol wants
+//! absolute URLs.
 
 use portal_api::{Category, Date, Site};
 use std::fmt::Write;
 
 /// How many entries a feed holds: the newest articles.
 pub const FEED_ENTRIES: usize = 20;
-
-/// Most URLs in one sitemap file (the protocol's limit); more are split into
-/// `sitemap-{n}.xml` files listed by a sitemap index in `sitemap.xml`.
-pub const SITEMAP_URLS: usize = 50_000;
 
 /// Text or an attribute value with the five XML special characters escaped, and the
 /// characters XML 1.0 forbids (C0 controls but tab and newlines) dropped.
@@ -65,6 +64,16 @@ pub fn url(origin: Option<&str>, route: &str) -> String {
     }
 }
 
+/// Where the app's base is from the API root: the app's `index.html` sets its API to
+/// `api/v1`, relative to the base.
+const APP_FROM_API: &str = "../../";
+
+/// The relative `xml:base` of the API file `path` (`en/news/feed.atom`): the app's base,
+/// seen from that file's folder.
+pub fn app_base_from(path: &str) -> String {
+    format!("{}{APP_FROM_API}", "../".repeat(path.matches('/').count()))
+}
+
 /// One entry of a feed.
 pub struct Entry<'a> {
     pub id: u32,
@@ -94,18 +103,21 @@ pub fn atom(
     let (title, route) = match category {
         None => (
             format!("{} — {}", site.name, news_title(lang)),
-            format!("{lang}/news"),
+            format!("{lang}/news/"),
         ),
         Some(c) => (
             format!("{} — {}: {}", site.name, news_title(lang), c.name),
-            format!("{lang}/news/category/{}", c.slug),
+            format!("{lang}/news/category/{}/", c.slug),
         ),
     };
     // Without an origin, ids are URNs (an Atom id must be an absolute IRI), stable
     // across builds; with one, the absolute URL of the page.
     let id = |route: &str| match origin {
         Some(o) => escape(&format!("{o}{route}")),
-        None => escape(&format!("urn:portal:{}", route.replace('/', ":"))),
+        None => escape(&format!(
+            "urn:portal:{}",
+            route.trim_end_matches('/').replace('/', ":")
+        )),
     };
     let updated = entries
         .iter()
@@ -114,9 +126,17 @@ pub fn atom(
         .max();
     let mut x = String::new();
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    // Relative links resolve against `xml:base`, itself relative to the feed's address.
+    let base = match origin {
+        Some(_) => String::new(),
+        None => {
+            let path = portal_api::paths::news_feed(lang, category.map(|c| c.slug.as_str()));
+            format!(" xml:base=\"{}\"", app_base_from(&path))
+        }
+    };
     let _ = writeln!(
         x,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\"{base}>",
         bcp47(lang)
     );
     let _ = writeln!(x, "  <title>{}</title>", escape(&title));
@@ -135,7 +155,7 @@ pub fn atom(
     );
     let _ = writeln!(x, "  <author><name>{}</name></author>", escape(&site.name));
     for e in entries.iter().take(FEED_ENTRIES) {
-        let route = format!("{lang}/news/{}", e.id);
+        let route = format!("{lang}/news/{}/", e.id);
         match e.lang {
             Some(l) => {
                 let _ = writeln!(x, "  <entry xml:lang=\"{}\">", bcp47(l));
@@ -171,15 +191,37 @@ pub fn atom(
     x
 }
 
-/// A sitemap `urlset` of `(route, last modified)`.
-pub fn urlset(routes: &[(String, Option<Date>)], origin: Option<&str>) -> String {
-    let mut x = String::with_capacity(routes.len() * 80 + 200);
+/// One page of a sitemap: its route (relative to the app's base), when its content last
+/// changed where known, and the same page in every language that has it (its own included),
+/// as `(BCP 47 tag, route)`.
+pub struct SitemapUrl {
+    pub route: String,
+    pub lastmod: Option<Date>,
+    pub alternates: Vec<(String, String)>,
+}
+
+/// A sitemap `urlset` of `urls` under `origin` (the app's address, ending in `/`), with
+/// `xhtml:link` alternates per language.
+pub fn urlset<'a>(urls: impl IntoIterator<Item = &'a SitemapUrl>, origin: &str) -> String {
+    let mut x = String::new();
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (route, lastmod) in routes {
-        let _ = write!(x, "  <url><loc>{}</loc>", escape(&url(origin, route)));
-        if let Some(d) = lastmod {
+    x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    for u in urls {
+        let _ = write!(
+            x,
+            "  <url><loc>{}</loc>",
+            escape(&format!("{origin}{}", u.route))
+        );
+        if let Some(d) = u.lastmod {
             let _ = write!(x, "<lastmod>{d}</lastmod>");
+        }
+        for (lang, route) in &u.alternates {
+            let _ = write!(
+                x,
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape(lang),
+                escape(&format!("{origin}{route}"))
+            );
         }
         x.push_str("</url>\n");
     }
@@ -189,38 +231,55 @@ pub fn urlset(routes: &[(String, Option<Date>)], origin: Option<&str>) -> String
 
 /// A sitemap index of the sitemap files `names`, which are served beside it at the root
 /// of the site (`{origin}{name}`).
-pub fn sitemap_index(names: &[String], origin: Option<&str>) -> String {
+pub fn sitemap_index(names: &[String], origin: &str) -> String {
     let mut x = String::new();
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for name in names {
-        let loc = url(origin, name);
+        let loc = format!("{origin}{name}");
         let _ = writeln!(x, "  <sitemap><loc>{}</loc></sitemap>", escape(&loc));
     }
     x.push_str("</sitemapindex>\n");
     x
 }
 
-/// The sitemap files of `routes`, `(name, XML)`: `sitemap.xml` alone when it can hold
-/// them all (`limit` URLs), else `sitemap.xml` as the index of `sitemap-{n}.xml` parts.
+/// The sitemap files of each language's `urls`, `(name, XML)`: `sitemap.xml` alone when it
+/// can hold them all (`limit` URLs), else `sitemap.xml` as the index of one file per language
+/// (`sitemap-en.xml`), a language with more than `limit` URLs in parts (`sitemap-en-2.xml`).
 pub fn sitemap_files(
-    routes: &[(String, Option<Date>)],
-    origin: Option<&str>,
+    by_language: &[(String, Vec<SitemapUrl>)],
+    origin: &str,
     limit: usize,
 ) -> Vec<(String, String)> {
-    let index = portal_api::paths::SITEMAP.to_string();
-    if routes.len() <= limit {
-        return vec![(index, urlset(routes, origin))];
+    let index = SITEMAP.to_string();
+    let total: usize = by_language.iter().map(|(_, urls)| urls.len()).sum();
+    if total <= limit {
+        let all = by_language.iter().flat_map(|(_, urls)| urls);
+        return vec![(index, urlset(all, origin))];
     }
-    let names: Vec<String> = (1..=routes.len().div_ceil(limit))
-        .map(|n| format!("sitemap-{n}.xml"))
-        .collect();
+    let mut parts = Vec::new();
+    for (lang, urls) in by_language {
+        let chunks: Vec<&[SitemapUrl]> = urls.chunks(limit).collect();
+        for (n, chunk) in chunks.iter().enumerate() {
+            let name = match (chunks.len(), n) {
+                (1, _) | (_, 0) => format!("sitemap-{lang}.xml"),
+                (_, n) => format!("sitemap-{lang}-{}.xml", n + 1),
+            };
+            parts.push((name, urlset(chunk.iter(), origin)));
+        }
+    }
+    let names: Vec<String> = parts.iter().map(|(n, _)| n.clone()).collect();
     let mut files = vec![(index, sitemap_index(&names, origin))];
-    for (name, chunk) in names.iter().zip(routes.chunks(limit)) {
-        files.push((name.clone(), urlset(chunk, origin)));
-    }
+    files.extend(parts);
     files
 }
+
+/// The sitemap's name at the root of the site, where it may list every page of the site
+/// (a sitemap speaks only for its own folder and those below).
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// Most URLs in one sitemap file (the protocol's limit).
+pub const SITEMAP_URLS: usize = 50_000;
 
 #[cfg(test)]
 mod tests {
@@ -281,9 +340,13 @@ mod tests {
         assert!(x.contains("<summary type=\"text\">Лид &amp; &lt;i&gt;</summary>"));
         assert!(x.contains("<author><name>A &amp; B</name></author>"));
         assert!(x.contains("<entry xml:lang=\"en\">"));
-        assert!(x.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ru\">"));
+        // The category's feed is `ru/news/category/politics/feed.atom` under `api/v1/`: six
+        // folders up is the app's base.
+        assert!(x.contains(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ru\" xml:base=\"../../../../../../\">"
+        ));
         assert!(x.contains("<id>urn:portal:ru:news:7</id>"));
-        assert!(x.contains("href=\"ru/news/7\""));
+        assert!(x.contains("href=\"ru/news/7/\""));
         assert!(x.contains("<updated>2017-11-03T00:00:00Z</updated>\n  <author>"));
         // Nothing unescaped: every `&` starts an entity, `<` only starts tags.
         for (i, _) in x.match_indices('&') {
@@ -298,8 +361,9 @@ mod tests {
         }
 
         let absolute = atom(&site(), None, &entries, Some("https://example.org/a&b/"));
-        assert!(absolute.contains("href=\"https://example.org/a&amp;b/ru/news/7\""));
-        assert!(absolute.contains("<id>https://example.org/a&amp;b/ru/news</id>"));
+        assert!(absolute.contains("href=\"https://example.org/a&amp;b/ru/news/7/\""));
+        assert!(absolute.contains("<id>https://example.org/a&amp;b/ru/news/</id>"));
+        assert!(!absolute.contains("xml:base"));
     }
 
     #[test]
@@ -331,47 +395,73 @@ mod tests {
     }
 
     #[test]
-    fn a_sitemap_lists_urls() {
-        let routes = vec![
-            ("en/".to_string(), None),
-            ("en/news/7".to_string(), Some("2017-11-01".parse().unwrap())),
-        ];
-        let x = urlset(&routes, Some("https://example.org/"));
-        assert!(x.contains("<url><loc>https://example.org/en/</loc></url>"));
-        assert!(x.contains(
-            "<url><loc>https://example.org/en/news/7</loc><lastmod>2017-11-01</lastmod></url>"
-        ));
-        let relative = urlset(&routes, None);
-        assert!(relative.contains("<loc>en/news/7</loc>"));
+    fn xml_base_leads_from_a_feed_to_the_app() {
+        // Resolved against `https://h/p/api/v1/en/news/feed.atom`: `https://h/p/`.
+        assert_eq!(app_base_from("en/news/feed.atom"), "../../../../");
+        assert_eq!(
+            app_base_from("en/news/category/sport/feed.atom"),
+            "../../../../../../"
+        );
+    }
+
+    fn page(route: &str, langs: &[&str]) -> SitemapUrl {
+        let tail = route.split_once('/').unwrap().1;
+        SitemapUrl {
+            route: route.into(),
+            lastmod: None,
+            alternates: langs
+                .iter()
+                .map(|l| (bcp47(l).to_string(), format!("{l}/{tail}")))
+                .collect(),
+        }
     }
 
     #[test]
-    fn a_big_sitemap_is_split_under_an_index() {
-        let routes: Vec<(String, Option<Date>)> =
-            (1..=7).map(|i| (format!("en/news/{i}"), None)).collect();
-        let one = sitemap_files(&routes, None, 7);
+    fn a_sitemap_lists_urls_with_their_languages() {
+        let mut article = page("en/news/7/", &["en", "oz"]);
+        article.lastmod = Some("2017-11-01".parse().unwrap());
+        let urls = [page("en/", &["en"]), article];
+        let x = urlset(&urls, "https://example.org/");
+        assert!(x.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+        assert!(x.contains("<url><loc>https://example.org/en/</loc><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/\"/></url>"), "{x}");
+        assert!(x.contains(
+            "<url><loc>https://example.org/en/news/7/</loc><lastmod>2017-11-01</lastmod>\
+             <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/news/7/\"/>\
+             <xhtml:link rel=\"alternate\" hreflang=\"uz-Latn\" href=\"https://example.org/oz/news/7/\"/></url>"
+        ), "{x}");
+    }
+
+    #[test]
+    fn a_big_sitemap_is_split_by_language_under_an_index() {
+        let urls = |lang: &str, n: u32| -> (String, Vec<SitemapUrl>) {
+            let pages = (1..=n).map(|i| page(&format!("{lang}/news/{i}/"), &[lang]));
+            (lang.to_string(), pages.collect())
+        };
+        let one = sitemap_files(&[urls("en", 4), urls("ru", 3)], "https://e.org/", 7);
         assert_eq!(one.len(), 1);
+        assert_eq!(one[0].0, "sitemap.xml");
         assert_eq!(one[0].1.matches("<url>").count(), 7);
 
-        let split = sitemap_files(&routes, Some("https://example.org/p/"), 3);
+        let split = sitemap_files(&[urls("en", 7), urls("ru", 2)], "https://e.org/p/", 3);
         let names: Vec<&str> = split.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
             [
                 "sitemap.xml",
-                "sitemap-1.xml",
-                "sitemap-2.xml",
-                "sitemap-3.xml"
+                "sitemap-en.xml",
+                "sitemap-en-2.xml",
+                "sitemap-en-3.xml",
+                "sitemap-ru.xml"
             ]
         );
         assert!(split[0].1.contains("<sitemapindex"));
         assert!(split[0]
             .1
-            .contains("<sitemap><loc>https://example.org/p/sitemap-3.xml</loc></sitemap>"));
+            .contains("<sitemap><loc>https://e.org/p/sitemap-en-3.xml</loc></sitemap>"));
         let counts: Vec<usize> = split[1..]
             .iter()
             .map(|(_, x)| x.matches("<url>").count())
             .collect();
-        assert_eq!(counts, [3, 3, 1]);
+        assert_eq!(counts, [3, 3, 1, 2]);
     }
 }

@@ -74,7 +74,7 @@ fn good_source_prints_a_one_line_summary() {
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success());
     assert!(
-        stdout.starts_with("portal-content: 1 language (en), 0 articles, 7 files written to "),
+        stdout.starts_with("portal-content: 1 language (en), 0 articles, 6 files written to "),
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 1);
