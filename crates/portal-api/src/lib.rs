@@ -236,9 +236,18 @@ pub struct HelplineGroup {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Helpline {
-    /// Stable slug, unique across the file.
+    /// Stable slug, unique across the file, the same in every language: the entry's
+    /// element id, so `/{lang}/helplines/#{id}` lands on it.
     pub id: String,
     pub name: String,
+    /// What the line is for, in one line of plain text, so that a reader knows whether it is
+    /// the right one: `Emergency medical help, ambulance, hospitals, medicines`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+    /// Words a reader would type to find the line that neither its name nor `about` holds,
+    /// in the file's language: `["ambulance", "doctor", "hospital"]`. Plain text, no markup.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
     /// A short number dialled as is (`1000`), if the body has one.
     #[serde(default)]
     pub short_number: Option<String>,
@@ -266,9 +275,17 @@ pub struct Agencies {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Agency {
-    /// Stable slug, unique in the file, the same in every language.
+    /// Stable slug, unique in the file, the same in every language: the entry's element
+    /// id, so `/{lang}/agencies/#{id}` lands on it.
     pub id: String,
     pub name: String,
+    /// What the agency does, in one line of plain text: `Passports, ID cards, certificates
+    /// and other public services in one place`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+    /// Words a reader would type to find the agency, as in [`Helpline::topics`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
     /// Head office address, one line as written for readers.
     pub address: String,
     /// Numbers in international format: `+998710000000`.

@@ -147,6 +147,57 @@ pub fn parse_faq(file: &Path, text: &str) -> Result<Faq, Vec<SourceError>> {
     p.finish(faq)
 }
 
+/// The longest `about` of a helpline or agency, in characters: one line on a phone.
+pub const ABOUT_MAX_CHARS: usize = 160;
+/// The longest topic, in characters: a word or two that a reader types.
+pub const TOPIC_MAX_CHARS: usize = 40;
+/// The most topics of one helpline or agency: more would be a description, not keywords.
+pub const TOPICS_MAX: usize = 12;
+
+/// What is wrong with `text` as one line of plain text of at most `max` characters: empty,
+/// more than one line, markup (the app shows text, never HTML), too long.
+pub fn plain_line_problem(text: &str, max: usize) -> Option<String> {
+    let chars = text.chars().count();
+    if text.trim().is_empty() {
+        Some("is empty".into())
+    } else if text.contains(['\n', '\r']) {
+        Some("is more than one line".into())
+    } else if text.contains(['<', '>']) {
+        Some("contains `<` or `>`: write plain text, not HTML".into())
+    } else if text.trim() != text {
+        Some("starts or ends with spaces".into())
+    } else if chars > max {
+        Some(format!("is {chars} characters long, more than {max}"))
+    } else {
+        None
+    }
+}
+
+/// The problems of a helpline's or agency's `about` and `topics`, each as a message that
+/// names `id`: see [`plain_line_problem`]; topics are at most [`TOPICS_MAX`], and none is
+/// repeated (case aside).
+pub fn about_and_topics_problems(id: &str, about: Option<&str>, topics: &[String]) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Some(problem) = about.and_then(|a| plain_line_problem(a, ABOUT_MAX_CHARS)) {
+        problems.push(format!("`{id}`: the description (`about`) {problem}"));
+    }
+    if topics.len() > TOPICS_MAX {
+        problems.push(format!(
+            "`{id}` has {} topics, more than {TOPICS_MAX}: keep the words readers type",
+            topics.len()
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for topic in topics {
+        if let Some(problem) = plain_line_problem(topic, TOPIC_MAX_CHARS) {
+            problems.push(format!("`{id}`: topic `{topic}` {problem}"));
+        } else if !seen.insert(topic.to_lowercase()) {
+            problems.push(format!("`{id}`: topic `{topic}` repeated"));
+        }
+    }
+    problems
+}
+
 /// Whether `phone` is `+998` and 9 digits.
 pub fn is_phone(phone: &str) -> bool {
     phone
@@ -168,7 +219,8 @@ pub fn is_website(url: &str) -> bool {
 }
 
 /// Parses and checks a `helplines.json`: at least one group, at least one entry per group;
-/// group ids and helpline ids are slugs, unique in the file; no empty name or hours; every
+/// group ids and helpline ids are slugs, unique in the file; no empty name or hours; `about`
+/// and `topics` are short lines of plain text ([`about_and_topics_problems`]); every
 /// helpline has a phone or a short number; phones are `+998` and 9 digits, a short number
 /// is digits, an e-mail has one `@`, a website starts with `https://`.
 pub fn parse_helplines(file: &Path, text: &str) -> Result<Helplines, Vec<SourceError>> {
@@ -203,6 +255,9 @@ pub fn parse_helplines(file: &Path, text: &str) -> Result<Helplines, Vec<SourceE
                 group_of.insert(id, g);
             }
             p.text(id, &format!("the name of `{id}`"), &h.name);
+            for problem in about_and_topics_problems(id, h.about.as_deref(), &h.topics) {
+                p.at(id, problem);
+            }
             if h.phones.is_empty() && h.short_number.is_none() {
                 p.at(id, format!("`{id}` has neither a phone nor a short number"));
             }
@@ -246,8 +301,8 @@ pub fn parse_helplines(file: &Path, text: &str) -> Result<Helplines, Vec<SourceE
 }
 
 /// Parses and checks an `agencies.json`: at least one agency; ids are slugs, unique in the
-/// file; no empty name or address; phones are `+998` and 9 digits, an e-mail has one `@`, a
-/// website starts with `https://`.
+/// file; no empty name or address; `about` and `topics` as for a helpline; phones are `+998`
+/// and 9 digits, an e-mail has one `@`, a website starts with `https://`.
 pub fn parse_agencies(file: &Path, text: &str) -> Result<Agencies, Vec<SourceError>> {
     let agencies: Agencies = decode(file, text)?;
     let mut p = Problems::new(file, text);
@@ -263,6 +318,9 @@ pub fn parse_agencies(file: &Path, text: &str) -> Result<Agencies, Vec<SourceErr
         }
         p.text(id, &format!("the name of `{id}`"), &a.name);
         p.text(id, &format!("the address of `{id}`"), &a.address);
+        for problem in about_and_topics_problems(id, a.about.as_deref(), &a.topics) {
+            p.at(id, problem);
+        }
         for phone in &a.phones {
             if !is_phone(phone) {
                 let message = format!(
@@ -338,7 +396,7 @@ pub fn complete_agencies(
             }
             if !differs.is_empty() {
                 let message = format!(
-                    "agency `{}`: {} differ from the original in {of}: a translation changes only the name and the address",
+                    "agency `{}`: {} differ from the original in {of}: a translation changes only the name, the address, the description and the topics",
                     a.id,
                     differs.join(", ")
                 );
@@ -468,7 +526,8 @@ pub fn complete_faq(
 ///
 /// Errors: a group or helpline id the fallback lacks, a helpline in another group than in
 /// the fallback, and a translated helpline whose phones, short number, e-mail, website or
-/// `sample` flag differ from the original's (only names and hours are translated).
+/// `sample` flag differ from the original's (only names, hours, `about` and `topics` are
+/// translated).
 pub fn complete_helplines(
     own: Option<&SourceFile<Helplines>>,
     fallback: &SourceFile<Helplines>,
@@ -528,7 +587,7 @@ pub fn complete_helplines(
                 }
                 if !differs.is_empty() {
                     let message = format!(
-                        "helpline `{}`: {} differ from the original in {of}: a translation changes only the name and the hours",
+                        "helpline `{}`: {} differ from the original in {of}: a translation changes only the name, the hours, the description and the topics",
                         h.id,
                         differs.join(", ")
                     );
@@ -978,6 +1037,85 @@ mod tests {
             .replace("\"+998000120035\"", "\"+1\"")
             .replace("health@example.uz", "x");
         assert_eq!(line_errors(&many).len(), 2);
+    }
+
+    #[test]
+    fn about_and_topics_are_short_plain_lines() {
+        let with = |about: &str, topics: &str| {
+            LINES.replace(
+                "\"name\": \"Ministry of Health\",",
+                &format!(
+                    "\"name\": \"Ministry of Health\", \"about\": {about}, \"topics\": {topics},"
+                ),
+            )
+        };
+        let h = parse_helplines(
+            Path::new("en/helplines.json"),
+            &with("\"Ambulance and hospitals\"", "[\"doctor\", \"medicine\"]"),
+        )
+        .unwrap();
+        let health = &h.groups[0].entries[0];
+        assert_eq!(health.about.as_deref(), Some("Ambulance and hospitals"));
+        assert_eq!(health.topics, ["doctor", "medicine"]);
+        // Both are optional: the entry without them reads as before.
+        assert_eq!(h.groups[1].entries[0].about, None);
+        assert!(h.groups[1].entries[0].topics.is_empty());
+
+        let long = format!("\"{}\"", "a".repeat(ABOUT_MAX_CHARS + 1));
+        let many = format!(
+            "[{}]",
+            (0..=TOPICS_MAX)
+                .map(|i| format!("\"t{i}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let cases = [
+            (with("\" \"", "[]"), "the description (`about`) is empty"),
+            (with("\"<b>Ambulance</b>\"", "[]"), "not HTML"),
+            (with("\"One\\nTwo\"", "[]"), "more than one line"),
+            (with("\" Ambulance\"", "[]"), "starts or ends with spaces"),
+            (with(&long, "[]"), "161 characters long, more than 160"),
+            (with("\"A\"", "[\"\"]"), "topic `` is empty"),
+            (with("\"A\"", "[\"<i>x</i>\"]"), "not HTML"),
+            (
+                with("\"A\"", "[\"Doctor\", \"doctor\"]"),
+                "topic `doctor` repeated",
+            ),
+            (with("\"A\"", &many), "13 topics, more than 12"),
+        ];
+        for (text, want) in cases {
+            let e = line_errors(&text);
+            assert_eq!(e.len(), 1, "{want}: {e:?}");
+            assert!(e[0].starts_with("en/helplines.json:8: `health`"), "{e:?}");
+            assert!(e[0].contains(want), "{want}: {e:?}");
+        }
+        let bad_agency = AGENCIES.replace(
+            "\"name\": \"Statistics Agency\",",
+            "\"name\": \"Statistics Agency\", \"about\": \"<p>Figures</p>\",",
+        );
+        let e = agency_errors(&bad_agency);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with("en/agencies.json:13: `statistics`: the description"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_translation_may_change_about_and_topics() {
+        let described = LINES.replace(
+            "\"name\": \"Ministry of Health\",",
+            "\"name\": \"Ministry of Health\", \"about\": \"Ambulance\", \"topics\": [\"doctor\"],",
+        );
+        let en = lines("en", &described);
+        let ru_text = r#"{"groups": [{"id": "ministries", "name": "Министерства", "entries": [
+            {"id": "health", "name": "Минздрав", "about": "Скорая помощь", "topics": ["врач"],
+             "short_number": "0012", "phones": ["+998000120034"], "email": "health@example.uz",
+             "website": "https://example.uz/health", "sample": true}]}]}"#;
+        let (done, _) = complete_helplines(Some(&lines("ru", ru_text)), &en, "en").unwrap();
+        let health = &done.groups[0].entries[0];
+        assert_eq!(health.about.as_deref(), Some("Скорая помощь"));
+        assert_eq!(health.topics, ["врач"]);
     }
 
     #[test]
