@@ -4,7 +4,8 @@
 # serve the app; then Chromium opens `/en/` and a deep link from it and sees their content.
 # (Trunk once failed at once there: it could not take the canonical path of a missing folder.)
 # The clone shares this tree's cargo target folder (outside the clone, so the clone still has no
-# target/): the dependencies are not compiled twice.
+# target/): the dependencies are not compiled twice. The check runs from the clone, with the node
+# packages that scripts/serve installed there.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tmp=$(mktemp -d)
@@ -37,7 +38,7 @@ for _ in $(seq 1 900); do
   sleep 1
 done
 
-PORTAL_SERVE_URL="http://127.0.0.1:$port" node --test "$root/tests/fresh-clone-check.mjs" || {
+PORTAL_SERVE_URL="http://127.0.0.1:$port" node --test tests/fresh-clone-check.mjs || {
   tail -30 "$tmp/serve.log" >&2
   exit 1
 }
