@@ -12,8 +12,9 @@
 //!   of [`Site::first_news`] to that of [`Site::last_news`], months without news included
 //! - `{lang}/faq.json` → [`Faq`], `{lang}/helplines.json` → [`Helplines`],
 //!   `{lang}/agencies.json` → [`Agencies`], `{lang}/pages/{slug}.json` → [`StaticPage`]
-//! - `{lang}/search/index.json`, `{lang}/search/shard/{shard}.json`,
-//!   `{lang}/search/docs/{chunk}.json` → the search index, see [`search`]
+//! - `{lang}/search/index.json`, `{lang}/search/shard/{n}.json`,
+//!   `{lang}/search/vocab/{n}.json`, `{lang}/search/docs/{chunk}.json` → the search
+//!   index, see [`search`]
 //! - `{lang}/news/feed.atom`, `{lang}/news/category/{slug}/feed.atom` and `sitemap.xml`:
 //!   XML for feed readers and search engines (no type here; see `paths`)
 

@@ -35,10 +35,16 @@ pub fn search_index(lang: &str) -> String {
     format!("{lang}/search/index.json")
 }
 
-/// A shard of the search index, named by [`crate::search::shard_of`]:
+/// Shard `n` of the search index ([`crate::search::SearchIndex::shard_of`]):
 /// [`crate::search::SearchShard`].
-pub fn search_shard(lang: &str, shard: &str) -> String {
-    format!("{lang}/search/shard/{shard}.json")
+pub fn search_shard(lang: &str, n: usize) -> String {
+    format!("{lang}/search/shard/{n}.json")
+}
+
+/// Vocabulary file `n` of the search index, keys by their last letters
+/// ([`crate::search::SearchIndex::vocab_of`]): [`crate::search::SearchVocab`].
+pub fn search_vocab(lang: &str, n: usize) -> String {
+    format!("{lang}/search/vocab/{n}.json")
 }
 
 /// A chunk of the documents of the search index, numbered by
@@ -86,7 +92,8 @@ mod tests {
             "ru/news/category/sport/feed.atom"
         );
         assert_eq!(search_index("uz"), "uz/search/index.json");
-        assert_eq!(search_shard("uz", "ta"), "uz/search/shard/ta.json");
+        assert_eq!(search_shard("uz", 12), "uz/search/shard/12.json");
+        assert_eq!(search_vocab("uz", 3), "uz/search/vocab/3.json");
         assert_eq!(search_docs("uz", 3), "uz/search/docs/3.json");
         assert_eq!(faq("ru"), "ru/faq.json");
         assert_eq!(helplines("qr"), "qr/helplines.json");

@@ -1054,11 +1054,16 @@ impl Checker<'_> {
         Ok(file)
     }
 
-    /// Checks the search index of `lang`: its files decode and agree with each other, every
-    /// article is a document, every document's route resolves, and every word of a news
-    /// title is indexed with its document (unless the token's list is full).
+    /// Checks the search index of `lang`: its files decode and agree with each other (keys
+    /// in the shards and vocabulary files that `index.json` says, postings ascending and in
+    /// range, kinds and years of the documents as its ranges say), every article is a
+    /// document, every document's route resolves, and every key of a news title is indexed
+    /// with its document (unless the key's list is full).
     fn search(&mut self, lang: &str) {
-        use portal_api::search::{self, DocKind, SearchDocs, SearchIndex, SearchShard};
+        use portal_api::search::{
+            typo, Analyser, DocKind, SearchDocs, SearchIndex, SearchShard, SearchVocab,
+        };
+        use portal_api::search::{rank::MAX_IMPACT, DOCS_PER_CHUNK};
         let index_rel = paths::search_index(lang);
         let Some(index) =
             self.required::<SearchIndex>(&index_rel, "every language has a search index")
@@ -1066,67 +1071,122 @@ impl Checker<'_> {
             return;
         };
         let at = At::root(&index_rel);
-        if index.docs_per_chunk != search::DOCS_PER_CHUNK {
+        if index.docs_per_chunk != DOCS_PER_CHUNK {
             let message = format!(
-                "{}, but the app reads {} documents a chunk",
-                index.docs_per_chunk,
-                search::DOCS_PER_CHUNK
+                "{}, but the app reads {DOCS_PER_CHUNK} documents a chunk",
+                index.docs_per_chunk
             );
             self.error(&at.field("docs_per_chunk"), message);
             return;
         }
-        // Token → documents, over all shards.
+        let mut next = 0;
+        for (i, r) in index.ranges.iter().enumerate() {
+            if r.first != next || r.end <= r.first || (r.kind == DocKind::News) != r.year.is_some()
+            {
+                let message = format!(
+                    "documents {}..{} ({:?}, year {:?}): ranges follow each other from 0, news with a year, others without",
+                    r.first, r.end, r.kind, r.year
+                );
+                self.error(&at.field("ranges").index(i), message);
+            }
+            next = r.end;
+        }
+        if next != index.docs {
+            let message = format!("the ranges end at {next}, not at {} documents", index.docs);
+            self.error(&at.field("ranges"), message);
+        }
+        // Key → documents, over all shards.
         let mut refs: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for (s, name) in index.shards.iter().enumerate() {
-            let rel = paths::search_shard(lang, name);
+        for (s, first) in index.shards.iter().enumerate() {
+            let rel = paths::search_shard(lang, s);
             let shard: SearchShard = match self.load(&rel) {
                 Got::Ok(shard) => shard,
                 Got::Missing => {
-                    let message = format!("lists shard `{name}`, but {rel} is missing");
+                    let message = format!("lists shard {s}, but {rel} is missing");
                     self.error(&at.field("shards").index(s), message);
                     continue;
                 }
                 Got::Bad => continue,
             };
-            let at = At::root(&rel).field("entries");
+            let end = index.shards.get(s + 1);
+            let at = At::root(&rel).field("terms");
             let mut previous: Option<&str> = None;
-            for (i, (token, gaps)) in shard.entries.iter().enumerate() {
+            for (i, term) in shard.terms.iter().enumerate() {
                 let at = at.index(i);
-                if previous.is_some_and(|p| p >= token.as_str()) {
-                    self.error(
-                        &at,
-                        format!(
-                            "`{token}` after `{}`: tokens are sorted, each once",
-                            previous.unwrap_or_default()
-                        ),
-                    );
-                }
-                previous = Some(token);
-                if search::shard_of(token) != *name || search::fold(token) != *token {
+                let key = term.key();
+                if previous.is_some_and(|p| p >= key) {
                     let message = format!(
-                        "`{token}` does not belong here: a folded token is in shard {}",
-                        search::shard_of(&search::fold(token))
+                        "`{key}` after `{}`: keys are sorted, each once",
+                        previous.unwrap_or_default()
                     );
                     self.error(&at, message);
                 }
-                let list = shard.refs(token).unwrap_or_default();
-                if gaps.iter().skip(1).any(|&g| g == 0)
-                    || list.last().is_some_and(|&l| l >= index.docs)
-                    || list.is_empty()
-                    || list.len() > index.max_refs as usize
+                previous = Some(key);
+                if key < first.as_str() || end.is_some_and(|e| key >= e.as_str()) {
+                    let message = format!(
+                        "`{key}` does not belong here: shard {s} holds keys from `{first}` to `{}`",
+                        end.map(String::as_str).unwrap_or("the end")
+                    );
+                    self.error(&at, message);
+                }
+                let postings: Vec<(u32, u32)> = term.postings().collect();
+                let ascending = postings.windows(2).all(|w| w[0].0 < w[1].0);
+                if !ascending
+                    || term.2.len() % 2 != 0
+                    || postings.is_empty()
+                    || postings.len() > index.max_postings as usize
+                    || (term.df() as usize) < postings.len()
+                    || postings.last().is_some_and(|p| p.0 >= index.docs)
+                    || postings.iter().any(|p| p.1 == 0 || p.1 > MAX_IMPACT)
                 {
                     let message = format!(
-                        "the documents of `{token}` are not {} to {} distinct ascending refs (gap-encoded) below {}",
-                        1, index.max_refs, index.docs
+                        "the postings of `{key}` are not 1 to {} pairs (gap, impact 1..={MAX_IMPACT}) of distinct ascending documents below {}, at most df ({})",
+                        index.max_postings, index.docs, term.df()
                     );
                     self.error(&at, message);
                 }
-                refs.insert(token.clone(), list);
+                refs.insert(key.to_string(), postings.into_iter().map(|p| p.0).collect());
             }
+        }
+        // The vocabulary by last letters: every key once, in the file its reversal says.
+        let mut in_vocab = 0;
+        for (v, first) in index.vocab.iter().enumerate() {
+            let rel = paths::search_vocab(lang, v);
+            let vocab: SearchVocab = match self.load(&rel) {
+                Got::Ok(vocab) => vocab,
+                Got::Missing => {
+                    let message = format!("lists vocabulary file {v}, but {rel} is missing");
+                    self.error(&at.field("vocab").index(v), message);
+                    continue;
+                }
+                Got::Bad => continue,
+            };
+            let end = index.vocab.get(v + 1);
+            let mut previous: Option<String> = None;
+            for (i, key) in vocab.keys.iter().enumerate() {
+                let rev = typo::reversed(key);
+                let sorted = previous.as_ref().is_none_or(|p| *p < rev);
+                let inside = rev >= *first && end.is_none_or(|e| rev < *e);
+                if !sorted || !inside || !refs.contains_key(key) {
+                    let message = format!(
+                        "`{key}`: the keys of vocabulary file {v} are keys of the shards, sorted by their reversal from `{first}`, each once"
+                    );
+                    self.error(&At::root(&rel).field("keys").index(i), message);
+                }
+                previous = Some(rev);
+                in_vocab += 1;
+            }
+        }
+        if in_vocab != refs.len() {
+            let message = format!(
+                "{in_vocab} keys in the vocabulary files, {} in the shards: each key is in both",
+                refs.len()
+            );
+            self.error(&at.field("vocab"), message);
         }
         // The documents, chunk by chunk.
         let mut news_docs = 0;
-        let chunks = index.docs.div_ceil(search::DOCS_PER_CHUNK);
+        let chunks = index.docs.div_ceil(DOCS_PER_CHUNK);
         for c in 0..chunks {
             let rel = paths::search_docs(lang, c);
             let docs: SearchDocs = match self.load(&rel) {
@@ -1140,8 +1200,8 @@ impl Checker<'_> {
                 Got::Bad => continue,
             };
             let at = At::root(&rel);
-            let first = c * search::DOCS_PER_CHUNK;
-            let want = (index.docs - first).min(search::DOCS_PER_CHUNK) as usize;
+            let first = c * DOCS_PER_CHUNK;
+            let want = (index.docs - first).min(DOCS_PER_CHUNK) as usize;
             if docs.first != first || docs.docs.len() != want {
                 let message = format!(
                     "documents {}.. ({} of them), expected {first}.. ({want})",
@@ -1164,12 +1224,22 @@ impl Checker<'_> {
                     }
                     Err(message) => self.error(&at.field("route"), message),
                 }
+                let range = index.ranges.iter().find(|g| g.first <= r && r < g.end);
+                let year = doc.date.map(|d| d.year());
+                if range.is_none_or(|g| g.kind != doc.kind || g.year != year) {
+                    let message = format!(
+                        "a {:?} of year {year:?}, but the index's ranges say otherwise",
+                        doc.kind
+                    );
+                    self.error(&at.field("kind"), message);
+                }
                 if doc.kind != DocKind::News {
                     continue;
                 }
                 news_docs += 1;
                 let id = doc
                     .route
+                    .trim_end_matches('/')
                     .rsplit('/')
                     .next()
                     .and_then(|i| i.parse::<u32>().ok())
@@ -1187,13 +1257,14 @@ impl Checker<'_> {
                         self.error(&at.field("title"), message);
                     }
                 }
-                for token in search::tokens(&doc.title) {
-                    let listed = refs.get(&token).is_some_and(|l| {
-                        l.binary_search(&r).is_ok() || l.len() >= index.max_refs as usize
+                let analyser = Analyser::of_text(lang, doc.lang.as_deref());
+                for key in analyser.keys(&doc.title) {
+                    let listed = refs.get(&key).is_some_and(|l| {
+                        l.binary_search(&r).is_ok() || l.len() >= index.max_postings as usize
                     });
                     if !listed {
                         let message =
-                            format!("the title's word `{token}` is not indexed with document {r}");
+                            format!("the title's key `{key}` is not indexed with document {r}");
                         self.error(&at.field("title"), message);
                         break;
                     }

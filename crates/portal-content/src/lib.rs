@@ -276,21 +276,21 @@ pub fn build_with(
             report.pages += 1;
             report.page_fallbacks += usize::from(page.lang.is_some());
         }
-        plans.push((plan, b.faq, b.helplines, b.agencies));
+        plans.push((plan, b.faq, b.helplines, b.agencies, b.pages));
     }
     timer.lap("complete and plan the languages");
-    // The search indexes, from one table of the tokens of every article.
-    let table = index::TokenTable::new(
-        plans
-            .iter()
-            .flat_map(|p| p.0.articles().iter().map(|l| l.article)),
-    );
-    for (plan, faq, helplines, agencies) in &mut plans {
+    // The search indexes, from one table of the keys of every article.
+    let table = index::TokenTable::new(plans.iter().flat_map(|p| {
+        let site = p.0.site.lang.as_str();
+        p.0.articles().iter().map(move |l| (site, l))
+    }));
+    for (plan, faq, helplines, agencies, pages) in &mut plans {
         plan.index(
             &table,
             faq.as_ref().map(|f| &f.0),
             helplines.as_ref().map(|h| &h.0),
             agencies.as_ref().map(|a| &a.0),
+            pages,
         );
     }
     drop(table);
@@ -961,9 +961,11 @@ mod tests {
         assert_eq!((report.articles, report.fallbacks), (2, 1));
         // Per language: site, one page of all news, one page per category (2), one calendar
         // month, articles, Atom feeds (all and 2 categories), search index (index, one
-        // shard: `t1`, one chunk of documents). No sitemap: it belongs to the site, not the API.
-        assert_eq!(report.files, (1 + 1 + 2 + 1 + 1 + 3 + 3) * 2);
-        assert!(f.out("ru/search/shard/t1.json").is_file());
+        // shard, one vocabulary file, one chunk of documents). No sitemap: it belongs to the
+        // site, not the API.
+        assert_eq!(report.files, (1 + 1 + 2 + 1 + 1 + 3 + 4) * 2);
+        assert!(f.out("ru/search/shard/0.json").is_file());
+        assert!(f.out("ru/search/vocab/0.json").is_file());
         assert!(!f.out("sitemap.xml").exists());
         assert!(f.out("ru/news/calendar/2017-11.json").is_file());
         assert!(f.out("en/news/1.json").is_file());

@@ -2,7 +2,7 @@
 //! the contract types, for API producers that are not written in Rust.
 
 use portal_api::schemars::{self, schema_for};
-use portal_api::search::{SearchDocs, SearchIndex, SearchShard};
+use portal_api::search::{SearchDocs, SearchIndex, SearchShard, SearchVocab};
 use portal_api::{Agencies, Article, CalendarMonth, Faq, Helplines, NewsPage, Site, StaticPage};
 use std::fs;
 use std::path::Path;
@@ -28,6 +28,7 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         ("static-page.schema.json", pretty(schema_for!(StaticPage))),
         ("search-index.schema.json", pretty(schema_for!(SearchIndex))),
         ("search-shard.schema.json", pretty(schema_for!(SearchShard))),
+        ("search-vocab.schema.json", pretty(schema_for!(SearchVocab))),
         ("search-docs.schema.json", pretty(schema_for!(SearchDocs))),
     ]
 }

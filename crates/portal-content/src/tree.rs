@@ -10,7 +10,7 @@
 use crate::index::{Index, TokenTable};
 use crate::xml::{self, Entry, FEED_ENTRIES};
 use portal_api::{paths, Article, Block, Category, Date, NewsSummary, Site, PAGE_SIZE};
-use portal_api::{Agencies, Faq, Helplines};
+use portal_api::{Agencies, Faq, Helplines, StaticPage};
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -122,6 +122,8 @@ pub enum Job {
     SearchIndex,
     /// Shard `i` of the search index.
     SearchShard(usize),
+    /// File `i` of the search index's vocabulary by last letters.
+    SearchVocab(usize),
     /// Chunk `i` of the documents of the search index.
     SearchDocs(u32),
 }
@@ -216,20 +218,22 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// Adds the search index of the news (their tokens in `table`) and of these directory
-    /// files.
+    /// Adds the search index of the news (their keys in `table`) and of these directory
+    /// files and static pages.
     pub fn index(
         &mut self,
         table: &TokenTable,
         faq: Option<&Faq>,
         helplines: Option<&Helplines>,
         agencies: Option<&Agencies>,
+        pages: &[StaticPage],
     ) {
         let index = Index::new(
             &self.site.lang,
             faq,
             helplines,
             agencies,
+            pages,
             &self.sorted,
             table,
         );
@@ -325,6 +329,7 @@ impl<'a> Plan<'a> {
         if let Some(index) = &self.search {
             jobs.push(Job::SearchIndex);
             jobs.extend((0..index.shards().len()).map(Job::SearchShard));
+            jobs.extend((0..index.vocab().len()).map(Job::SearchVocab));
             jobs.extend((0..index.chunks()).map(Job::SearchDocs));
         }
         jobs
@@ -347,7 +352,8 @@ impl<'a> Plan<'a> {
             Job::Article(i) => paths::article(lang, self.sorted[i].article.id),
             Job::Extra(i) => self.extra[i].0.clone(),
             Job::SearchIndex => paths::search_index(lang),
-            Job::SearchShard(i) => paths::search_shard(lang, &self.search_index().shards()[i].0),
+            Job::SearchShard(i) => paths::search_shard(lang, i),
+            Job::SearchVocab(i) => paths::search_vocab(lang, i),
             Job::SearchDocs(c) => paths::search_docs(lang, c),
         }
     }
@@ -448,6 +454,7 @@ impl<'a> Plan<'a> {
             Job::Extra(i) => self.extra[i].1.clone(),
             Job::SearchIndex => json(&self.search_index().meta()),
             Job::SearchShard(i) => json(&self.search_index().shards()[i].1),
+            Job::SearchVocab(i) => json(&self.search_index().vocab()[i].1),
             Job::SearchDocs(c) => json(&self.search_index().chunk(self.lang(), c, &self.sorted)),
         }
     }

@@ -466,12 +466,21 @@ fn feeds_must_exist_and_agree() {
 #[test]
 fn the_search_index_must_agree_with_the_articles() {
     let c = Copy::new();
-    // A token in the wrong shard, a missing chunk of documents, a title changed.
-    c.edit("en/search/shard/ka.json", |v| {
-        v["entries"][0][0] = json!("zzz-not-here")
+    // The last chunk of documents of oz: news.
+    let index: Value =
+        serde_json::from_str(&fs::read_to_string(c.path("oz/search/index.json")).unwrap())
+            .unwrap();
+    let docs = index["docs"].as_u64().unwrap();
+    let news_chunk = format!("oz/search/docs/{}.json", (docs - 1) / 16);
+    // A key in the wrong shard, a posting past the last document, a missing chunk of
+    // documents, a title changed, a vocabulary file missing.
+    c.edit("en/search/shard/0.json", |v| {
+        v["terms"][0][0] = json!("zzz-not-here");
+        v["terms"][1][2][0] = json!(1_000_000);
     })
+    .remove("qr/search/vocab/0.json")
     .remove("ru/search/docs/1.json")
-    .edit("oz/search/docs/1.json", |v| {
+    .edit(&news_chunk, |v| {
         let docs = v["docs"].as_array_mut().unwrap();
         let news = docs.iter_mut().find(|d| d["kind"] == "news").unwrap();
         news["title"] = json!("Another title entirely");
@@ -480,9 +489,21 @@ fn the_search_index_must_agree_with_the_articles() {
     let e = c.errors();
     has(
         &e,
-        "en/search/shard/ka.json",
-        "$.entries[0]",
+        "en/search/shard/0.json",
+        "$.terms[0]",
         "does not belong here",
+    );
+    has(
+        &e,
+        "en/search/shard/0.json",
+        "$.terms[1]",
+        "ascending documents below",
+    );
+    has(
+        &e,
+        "qr/search/index.json",
+        "$.vocab[0]",
+        "qr/search/vocab/0.json is missing",
     );
     has(
         &e,
@@ -491,7 +512,7 @@ fn the_search_index_must_agree_with_the_articles() {
         "chunk 1 (ru/search/docs/1.json) is missing",
     );
     assert!(
-        e.iter().any(|e| e.file == "oz/search/docs/1.json"
+        e.iter().any(|e| e.file == news_chunk
             && e.path.ends_with(".title")
             && e.message.contains("differs from the title of article")),
         "{e:#?}"

@@ -1,215 +1,196 @@
 //! The search index: its files, and the pure logic that the tool that builds it and the
-//! app that queries it must share (how text becomes tokens, which shard holds a token).
+//! app that queries it share (how text becomes keys, which file holds a key, how documents
+//! are ranked). Nothing here knows of leptos or of how files are fetched ([`query::Files`]),
+//! so a small wasm of its own could run the queries.
 //!
 //! Files of one language, under `{lang}/search/` (see `paths`):
-//! - `index.json` → [`SearchIndex`]: how many documents, and which shards exist;
-//! - `shard/{shard}.json` → [`SearchShard`]: every token whose first two characters map to
-//!   `{shard}` ([`shard_of`]), each with the documents that hold it;
+//! - `index.json` → [`SearchIndex`]: how many documents of which kind and year, and the first
+//!   key of every shard and vocabulary file;
+//! - `shard/{n}.json` → [`SearchShard`]: a range of keys in key order, each with its
+//!   document frequency and its postings (document, impact); a shard is cut at
+//!   [`SHARD_BYTES`], so its size is bounded however big the portal grows;
+//! - `vocab/{n}.json` → [`SearchVocab`]: the keys again, without postings, in the order of
+//!   their reversed spelling, cut at [`VOCAB_BYTES`]: where a query finds the keys that end
+//!   like a word with a typo in its first letters;
 //! - `docs/{chunk}.json` → [`SearchDocs`]: documents `chunk * DOCS_PER_CHUNK` onwards.
 //!
-//! A query: [`tokens`] of the query; for each, fetch the shard [`shard_of`] names (if
-//! `index.shards` lists it) and read its documents with [`SearchShard::refs`] (or, for the
-//! word being typed, [`SearchShard::with_prefix`]); keep the documents every token has
-//! ([`intersect`]); fetch the chunks ([`chunk_of`]) of the first results only. Documents are
-//! numbered FAQ questions first, then helplines, agencies, then news newest first, so
-//! ascending order is a sensible ranking and the newest news come first.
+//! Keys come from [`Analyser`]: words folded, transliterated to Latin for Uzbek and
+//! Karakalpak, and stemmed. Documents are numbered FAQ questions first, then helplines,
+//! agencies, static pages, then news newest first ([`SearchIndex::ranges`]).
+
+pub mod analyse;
+pub mod fold;
+pub mod mark;
+pub mod query;
+pub mod rank;
+pub mod stem;
+pub mod translit;
+pub mod typo;
+
+pub use analyse::{Analyser, MAX_TOKEN_CHARS, MIN_TOKEN_CHARS};
+pub use fold::{fold, APOSTROPHE};
 
 use crate::Date;
 use serde::{Deserialize, Serialize};
 
-/// Documents in one `docs/{chunk}.json` file.
-pub const DOCS_PER_CHUNK: u32 = 100;
+/// Documents in one `docs/{chunk}.json` file: few, because a page of results ranked by
+/// relevance takes its documents from many chunks.
+pub const DOCS_PER_CHUNK: u32 = 16;
 
-/// The most documents listed for one token: a very common word lists only the first
-/// (the directory entries and the newest news); a list this long may have been cut.
-pub const MAX_REFS: usize = 5000;
+/// The most postings kept for one key: a very common word keeps those of highest impact
+/// (the documents where it weighs most), so its list stays small.
+pub const MAX_POSTINGS: usize = 1000;
 
-/// Shortest and longest token, in characters: shorter words are not indexed, longer ones
-/// are cut (they are rarely words).
-pub const MIN_TOKEN_CHARS: usize = 2;
-pub const MAX_TOKEN_CHARS: usize = 40;
+/// A shard is cut when its JSON would pass this many bytes (a single key with
+/// [`MAX_POSTINGS`] postings always fits).
+pub const SHARD_BYTES: usize = 16 * 1024;
 
-/// The apostrophe every Uzbek and Karakalpak Latin apostrophe variant folds to.
-pub const APOSTROPHE: char = '\'';
-
-/// Text as the index compares it: lowercase (Latin and Cyrillic), Latin letters without
-/// diacritics (`é` → `e`, Karakalpak `á ó ú ı ń ǵ` → `a o u i n g`), the apostrophes of
-/// Uzbek Latin (`'` `‘` `’` `ʻ` `ʼ` `` ` ``) all [`APOSTROPHE`], Cyrillic `ё` → `е` (`й`
-/// and the Uzbek and Karakalpak letters `ў қ ғ ҳ ә ө ү ң` are kept: they are letters of
-/// their own). Combining marks are dropped, so decomposed input folds the same.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\'' | '‘' | '’' | 'ʻ' | 'ʼ' | '`' | 'ʹ' | '′' => out.push(APOSTROPHE),
-            // Combining diacritical marks.
-            '\u{0300}'..='\u{036F}' => {}
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => {
-                for l in c.to_lowercase() {
-                    match fold_letter(l) {
-                        Some(s) => out.push_str(s),
-                        None => out.push(l),
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-/// A lowercase letter without its diacritics, where it has some.
-fn fold_letter(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ď' | 'đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'ǵ' | 'ǧ' => "g",
-        'ĥ' | 'ħ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' => "i",
-        'ĵ' => "j",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' => "o",
-        'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
-        'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        'ё' => "е",
-        _ => return None,
-    })
-}
-
-/// The words of `text`, folded: runs of letters, digits and apostrophes (inside a word:
-/// `o'zbekiston` is one word, `'quoted'` is `quoted`), of at least [`MIN_TOKEN_CHARS`]
-/// characters, cut to [`MAX_TOKEN_CHARS`]. Duplicates are kept, in text order.
-pub fn tokens(text: &str) -> impl Iterator<Item = String> {
-    let folded = fold(text);
-    let words: Vec<String> = folded
-        .split(|c: char| !(c.is_alphanumeric() || c == APOSTROPHE))
-        .map(|w| w.trim_matches(APOSTROPHE))
-        .filter(|w| w.chars().count() >= MIN_TOKEN_CHARS)
-        .map(|w| w.chars().take(MAX_TOKEN_CHARS).collect())
-        .collect();
-    words.into_iter()
-}
-
-/// The shard of a folded token: its first two characters, as they are when they are
-/// ASCII letters or digits (`ta`), else `x` and the hex of their UTF-8 bytes (`оз` →
-/// `xd0bed0b7`, `o'` → `x6f27`), so that every shard name is safe in a URL and a file name.
-pub fn shard_of(token: &str) -> String {
-    let prefix: String = token.chars().take(2).collect();
-    if prefix
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
-        prefix
-    } else {
-        let mut name = String::from("x");
-        for b in prefix.bytes() {
-            name.push_str(&format!("{b:02x}"));
-        }
-        name
-    }
-}
-
-/// The chunk of `docs/{chunk}.json` that holds document `doc`.
-pub fn chunk_of(doc: u32) -> u32 {
-    doc / DOCS_PER_CHUNK
-}
-
-/// The documents every list holds, ascending (each list ascending, as [`SearchShard::refs`]
-/// gives them).
-pub fn intersect(lists: &[Vec<u32>]) -> Vec<u32> {
-    let Some((first, rest)) = lists.split_first() else {
-        return Vec::new();
-    };
-    first
-        .iter()
-        .copied()
-        .filter(|d| rest.iter().all(|l| l.binary_search(d).is_ok()))
-        .collect()
-}
+/// A vocabulary file is cut when its JSON would pass this many bytes.
+pub const VOCAB_BYTES: usize = 16 * 1024;
 
 /// `{lang}/search/index.json`: what a query needs to know before fetching.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchIndex {
-    /// Number of documents: refs are `0..docs`.
+    /// Number of documents: they are `0..docs`.
     pub docs: u32,
     /// Documents per `docs/{chunk}.json` ([`DOCS_PER_CHUNK`]).
     pub docs_per_chunk: u32,
-    /// The longest list of a token ([`MAX_REFS`]).
-    pub max_refs: u32,
-    /// Every shard that exists, sorted: a token whose shard is not here is in no document.
+    /// The longest list of postings of a key ([`MAX_POSTINGS`]).
+    pub max_postings: u32,
+    /// Where each shard begins: shard `n` holds the keys from `shards[n]` up to
+    /// `shards[n + 1]` (excluded); each is the shortest string between the last key of the
+    /// shard before and the first of its own.
     pub shards: Vec<String>,
+    /// The first reversed key of each vocabulary file, likewise.
+    pub vocab: Vec<String>,
+    /// Which documents are of which kind (and, for news, year): consecutive ranges that
+    /// cover `0..docs`, so filters and their counts need no document file.
+    pub ranges: Vec<DocRange>,
 }
 
-/// `{lang}/search/shard/{shard}.json`: the tokens of one shard and their documents.
+/// Documents `first..end` are of `kind` (and of `year`, for news).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DocRange {
+    pub kind: DocKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    pub first: u32,
+    pub end: u32,
+}
+
+impl SearchIndex {
+    /// The shard that would hold `key`, if any key is that small.
+    pub fn shard_of(&self, key: &str) -> Option<usize> {
+        file_of(&self.shards, key)
+    }
+
+    /// The vocabulary file that would hold keys reversed like `reversed`.
+    pub fn vocab_of(&self, reversed: &str) -> Option<usize> {
+        file_of(&self.vocab, reversed)
+    }
+
+    /// Shards that may hold keys beginning with `prefix`, in order.
+    pub fn shards_with_prefix(&self, prefix: &str) -> Vec<usize> {
+        let Some(first) = self.shard_of(prefix).or(if self.shards.is_empty() {
+            None
+        } else {
+            Some(0)
+        }) else {
+            return Vec::new();
+        };
+        let mut out = vec![first];
+        out.extend(
+            (first + 1..self.shards.len()).take_while(|&n| self.shards[n].starts_with(prefix)),
+        );
+        out
+    }
+
+    /// The range document `doc` is in.
+    pub fn range_of(&self, doc: u32) -> Option<&DocRange> {
+        let i = self.ranges.partition_point(|r| r.end <= doc);
+        self.ranges.get(i).filter(|r| r.first <= doc)
+    }
+}
+
+fn file_of(firsts: &[String], key: &str) -> Option<usize> {
+    firsts.partition_point(|f| f.as_str() <= key).checked_sub(1)
+}
+
+/// `{lang}/search/shard/{n}.json`: the keys of one range and their postings.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchShard {
-    /// `(token, refs)`, sorted by token. The refs of a token are its documents ascending,
-    /// gap-encoded (the first ref, then each one's difference from the one before: small
-    /// numbers compress well); read them with [`SearchShard::refs`].
-    pub entries: Vec<(String, Vec<u32>)>,
+    /// Sorted by key, each key once.
+    pub terms: Vec<Term>,
+}
+
+/// `[key, df, postings]`: the key, in how many documents it is (also past the
+/// [`MAX_POSTINGS`] kept), and its postings, ascending by document, flattened as pairs
+/// `gap, impact`: the gap is the document's difference from the one before (the first's
+/// from 0: small numbers compress well), the impact its BM25 weight (`1..=255`,
+/// [`rank::impact`]). Read them with [`Term::postings`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Term(pub String, pub u32, pub Vec<u32>);
+
+impl Term {
+    /// A term of `postings` (document, impact), ascending by document.
+    pub fn new(key: String, df: u32, postings: &[(u32, u32)]) -> Self {
+        let mut flat = Vec::with_capacity(postings.len() * 2);
+        let mut previous = 0;
+        for &(doc, impact) in postings {
+            flat.push(doc - previous);
+            flat.push(impact);
+            previous = doc;
+        }
+        Self(key, df, flat)
+    }
+
+    pub fn key(&self) -> &str {
+        &self.0
+    }
+
+    pub fn df(&self) -> u32 {
+        self.1
+    }
+
+    /// `(document, impact)`, ascending by document.
+    pub fn postings(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let mut doc = 0u32;
+        self.2.chunks_exact(2).map(move |p| {
+            doc = doc.saturating_add(p[0]);
+            (doc, p[1])
+        })
+    }
 }
 
 impl SearchShard {
-    /// A shard of `(token, documents ascending)`, in any order.
-    pub fn new(mut entries: Vec<(String, Vec<u32>)>) -> Self {
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        for (_, refs) in &mut entries {
-            let mut previous = 0;
-            for r in refs.iter_mut() {
-                let doc = *r;
-                *r = doc - previous;
-                previous = doc;
-            }
-        }
-        Self { entries }
+    /// The term of `key`, if this shard has it.
+    pub fn get(&self, key: &str) -> Option<&Term> {
+        let i = self.terms.binary_search_by(|t| t.key().cmp(key)).ok()?;
+        Some(&self.terms[i])
     }
 
-    /// The documents of `token` (folded), ascending; `None` if no document has it.
-    pub fn refs(&self, token: &str) -> Option<Vec<u32>> {
-        let i = self
-            .entries
-            .binary_search_by(|e| e.0.as_str().cmp(token))
-            .ok()?;
-        Some(decode(&self.entries[i].1))
-    }
-
-    /// Every token starting with `prefix` (folded), with its documents ascending: for the
-    /// word being typed.
-    pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, Vec<u32>)> {
-        let start = self.entries.partition_point(|e| e.0.as_str() < prefix);
-        self.entries[start..]
+    /// Every term whose key starts with `prefix`.
+    pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Term> {
+        let start = self.terms.partition_point(|t| t.key() < prefix);
+        self.terms[start..]
             .iter()
-            .take_while(move |e| e.0.starts_with(prefix))
-            .map(|e| (e.0.as_str(), decode(&e.1)))
+            .take_while(move |t| t.key().starts_with(prefix))
     }
 }
 
-fn decode(gaps: &[u32]) -> Vec<u32> {
-    let mut doc = 0u32;
-    gaps.iter()
-        .map(|g| {
-            doc = doc.saturating_add(*g);
-            doc
-        })
-        .collect()
+/// `{lang}/search/vocab/{n}.json`: keys sorted by their reversed spelling.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SearchVocab {
+    pub keys: Vec<String>,
 }
 
 /// What a document is, for the reader (and for the route).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
@@ -217,6 +198,32 @@ pub enum DocKind {
     Faq,
     Helpline,
     Agency,
+    Page,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 5] = [
+        DocKind::News,
+        DocKind::Faq,
+        DocKind::Helpline,
+        DocKind::Agency,
+        DocKind::Page,
+    ];
+
+    /// The name in URLs (`?kind=faq`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            DocKind::News => "news",
+            DocKind::Faq => "faq",
+            DocKind::Helpline => "helpline",
+            DocKind::Agency => "agency",
+            DocKind::Page => "page",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == s)
+    }
 }
 
 /// One document of the index: what a result shows.
@@ -224,14 +231,22 @@ pub enum DocKind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchDoc {
     pub kind: DocKind,
-    /// The app route of the result, relative to the app's base: `en/news/7`,
-    /// `en/faq#what-is-the-portal`, `en/helplines#health`, `en/agencies#stats`.
+    /// The app route of the result, relative to the app's base, in its canonical form:
+    /// `en/news/7/`, `en/faq/#what-is-the-portal`, `en/helplines/#health`,
+    /// `en/agencies/#stats`, `en/pages/open-government/`.
     pub route: String,
-    /// The article's title, the question, the helpline's or the agency's name.
+    /// The article's title, the question, the helpline's or the agency's name, the page's
+    /// title.
     pub title: String,
-    /// A short plain text: the lead, the start of the answer, the numbers and hours, the
-    /// address.
+    /// A short plain text: the lead, the start of the answer, the description or the
+    /// numbers and hours of a helpline, the address of an agency.
     pub snippet: String,
+    /// The rest of the text, for a snippet from where the query's words are: the whole
+    /// answer, the page's text, the helpline's or agency's topics. Absent for news: the
+    /// article's file has it (the app fetches it only for results shown whose title and
+    /// lead lack the words).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
     /// The article's date (news only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
@@ -244,7 +259,7 @@ pub struct SearchDoc {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchDocs {
-    /// The ref of `docs[0]`: `chunk * DOCS_PER_CHUNK`.
+    /// The number of `docs[0]`: `chunk * DOCS_PER_CHUNK`.
     pub first: u32,
     pub docs: Vec<SearchDoc>,
 }
@@ -256,135 +271,110 @@ impl SearchDocs {
     }
 }
 
+/// The chunk of `docs/{chunk}.json` that holds document `doc`.
+pub fn chunk_of(doc: u32) -> u32 {
+    doc / DOCS_PER_CHUNK
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn uzbek_apostrophes_and_case_fold_the_same() {
-        let forms = [
-            "O'zbekiston",
-            "Oʻzbekiston",
-            "O‘ZBEKISTON",
-            "O’zbekiston",
-            "Oʼzbekiston",
-            "O`zbekiston",
-        ];
-        for f in forms {
-            assert_eq!(fold(f), "o'zbekiston", "{f}");
+    fn index(shards: &[&str]) -> SearchIndex {
+        SearchIndex {
+            docs: 10,
+            docs_per_chunk: DOCS_PER_CHUNK,
+            max_postings: MAX_POSTINGS as u32,
+            shards: shards.iter().map(|s| s.to_string()).collect(),
+            vocab: vec![],
+            ranges: vec![
+                DocRange {
+                    kind: DocKind::Faq,
+                    year: None,
+                    first: 0,
+                    end: 4,
+                },
+                DocRange {
+                    kind: DocKind::News,
+                    year: Some(2017),
+                    first: 4,
+                    end: 10,
+                },
+            ],
         }
-        assert_eq!(
-            tokens("Oʻzbekiston Respublikasi").collect::<Vec<_>>(),
-            ["o'zbekiston", "respublikasi"]
-        );
     }
 
     #[test]
-    fn cyrillic_folds_case_and_yo_but_keeps_its_letters() {
-        assert_eq!(fold("ЎЗБЕКИСТОН Ёшлар"), "ўзбекистон ешлар");
-        assert_eq!(
-            fold("Йўл ҚАРАҚАЛПАҚСТАН Ғалаба Ҳукумат"),
-            "йўл қарақалпақстан ғалаба ҳукумат"
-        );
-        assert_eq!(fold("ӘӨҮҢ"), "әөүң");
-        assert_eq!(fold("Правительство"), fold("ПРАВИТЕЛЬСТВО"));
+    fn keys_are_found_in_ranges_of_shards() {
+        let i = index(&["ab", "ka", "kaz", "kazb", "m"]);
+        assert_eq!(i.shard_of("aa"), None);
+        assert_eq!(i.shard_of("ab"), Some(0));
+        assert_eq!(i.shard_of("b"), Some(0));
+        assert_eq!(i.shard_of("kazakhstan"), Some(2));
+        assert_eq!(i.shard_of("zzz"), Some(4));
+        assert_eq!(i.shards_with_prefix("kaz"), [2, 3]);
+        assert_eq!(i.shards_with_prefix("a"), [0]);
+        assert_eq!(i.range_of(3).unwrap().kind, DocKind::Faq);
+        assert_eq!(i.range_of(4).unwrap().year, Some(2017));
+        assert!(i.range_of(10).is_none());
     }
 
     #[test]
-    fn latin_diacritics_are_stripped() {
-        assert_eq!(
-            fold("Ózbekstan Húkimet Jańalıqlar ǴÁRREZSIZ"),
-            "ozbekstan hukimet janaliqlar garrezsiz"
+    fn postings_gap_encode_and_decode() {
+        let t = Term::new(
+            "tashkent".into(),
+            5,
+            &[(3, 200), (10, 9), (11, 255), (400, 1)],
         );
-        assert_eq!(fold("Café NAÏVE Straße"), "cafe naive strasse");
-        // Decomposed: e + combining acute.
-        assert_eq!(fold("Cafe\u{301}"), "cafe");
-    }
-
-    #[test]
-    fn tokens_are_words_of_two_characters_or_more() {
-        let t: Vec<String> =
-            tokens("A “quoted” word, 'single', e-mail: x@y.uz — 1000 and O'zbekiston's 2017-11-01")
-                .collect();
-        assert_eq!(
-            t,
-            [
-                "quoted",
-                "word",
-                "single",
-                "mail",
-                "uz",
-                "1000",
-                "and",
-                "o'zbekiston's",
-                "2017",
-                "11",
-                "01"
-            ]
-        );
-        let long = "a".repeat(100);
-        assert_eq!(
-            tokens(&long).next().unwrap().chars().count(),
-            MAX_TOKEN_CHARS
-        );
-    }
-
-    #[test]
-    fn shards_are_url_safe() {
-        assert_eq!(shard_of("tashkent"), "ta");
-        assert_eq!(shard_of("2017"), "20");
-        assert_eq!(shard_of("o'zbekiston"), "x6f27");
-        assert_eq!(shard_of("ўзбекистон"), "xd19ed0b7");
-        assert!(["ta", "x6f27", "xd19ed0b7"]
-            .iter()
-            .all(|s| s.bytes().all(|b| b.is_ascii_alphanumeric())));
-    }
-
-    #[test]
-    fn shards_gap_encode_and_decode_refs() {
-        let shard = SearchShard::new(vec![
-            ("tashkent".into(), vec![3, 10, 11, 400]),
-            ("tax".into(), vec![7]),
-            ("ta'lim".into(), vec![0, 2]),
-        ]);
+        let shard = SearchShard {
+            terms: vec![Term::new("ta'lim".into(), 1, &[(0, 3)]), t],
+        };
         let json = serde_json::to_string(&shard).unwrap();
         assert_eq!(
             json,
-            r#"{"entries":[["ta'lim",[0,2]],["tashkent",[3,7,1,389]],["tax",[7]]]}"#
+            r#"{"terms":[["ta'lim",1,[0,3]],["tashkent",5,[3,200,7,9,1,255,389,1]]]}"#
         );
         let back: SearchShard = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.refs("tashkent"), Some(vec![3, 10, 11, 400]));
-        assert_eq!(back.refs("tas"), None);
-        let typed: Vec<(&str, Vec<u32>)> = back.with_prefix("tas").collect();
-        assert_eq!(typed, [("tashkent", vec![3, 10, 11, 400])]);
-        assert_eq!(back.with_prefix("ta").count(), 3);
+        let t = back.get("tashkent").unwrap();
+        assert_eq!(t.df(), 5);
         assert_eq!(
-            intersect(&[vec![1, 3, 5, 7], vec![3, 4, 7], vec![0, 3, 7, 9]]),
-            [3, 7]
+            t.postings().collect::<Vec<_>>(),
+            [(3, 200), (10, 9), (11, 255), (400, 1)]
         );
-        assert!(intersect(&[]).is_empty());
+        assert!(back.get("tas").is_none());
+        assert_eq!(back.with_prefix("tas").count(), 1);
+        assert_eq!(back.with_prefix("ta").count(), 2);
     }
 
     #[test]
-    fn chunks_hold_refs_by_range() {
-        assert_eq!((chunk_of(0), chunk_of(99), chunk_of(100)), (0, 0, 1));
+    fn chunks_hold_documents_by_range() {
+        assert_eq!(
+            (
+                chunk_of(0),
+                chunk_of(DOCS_PER_CHUNK - 1),
+                chunk_of(DOCS_PER_CHUNK)
+            ),
+            (0, 0, 1)
+        );
         let docs = SearchDocs {
-            first: 100,
+            first: 32,
             docs: vec![SearchDoc {
                 kind: DocKind::Faq,
-                route: "en/faq#a".into(),
+                route: "en/faq/#a".into(),
                 title: "A?".into(),
                 snippet: "A.".into(),
+                body: None,
                 date: None,
                 lang: None,
             }],
         };
-        assert_eq!(docs.get(100).unwrap().title, "A?");
-        assert!(docs.get(99).is_none() && docs.get(101).is_none());
+        assert_eq!(docs.get(32).unwrap().title, "A?");
+        assert!(docs.get(31).is_none() && docs.get(33).is_none());
         assert_eq!(
             serde_json::to_string(&docs).unwrap(),
-            r#"{"first":100,"docs":[{"kind":"faq","route":"en/faq#a","title":"A?","snippet":"A.","date":null}]}"#
-                .replace(r#","date":null"#, "")
+            r#"{"first":32,"docs":[{"kind":"faq","route":"en/faq/#a","title":"A?","snippet":"A."}]}"#
         );
+        assert_eq!(DocKind::from_slug("faq"), Some(DocKind::Faq));
+        assert_eq!(DocKind::from_slug("xyz"), None);
     }
 }
