@@ -105,6 +105,14 @@ function startupTable(st) {
   return lines.join('\n');
 }
 
+function slowSearchTable(ss) {
+  const lines = [`| Search results on a slow phone (${ss.kbitPerSecond} kbit/s, ${ss.rttMs} ms RTT, ${ss.cpuSlowdown}x CPU, empty cache; median of ${ss.results[0]?.runs}) | navigation → first result on screen |`, '|---|--:|'];
+  for (const r of ss.results) {
+    lines.push(`| \`/${r.lang}/search/?q=${r.query}\` | ${r.ms === null ? 'no result' : ms(r.ms)}${r.timeouts ? ` (${r.timeouts} timed out)` : ''} |`);
+  }
+  return lines.join('\n');
+}
+
 function failingAudits(lh) {
   const lines = [];
   for (const [page, r] of Object.entries(lh)) {
@@ -127,6 +135,7 @@ export function markdown(r) {
   if (r.sizes) out.push(sizesTable(r.sizes, r.budget), '');
   if (r.navigation || r.memory) out.push(navigationTable(r.navigation, r.memory), '');
   if (r.startup) out.push(startupTable(r.startup), '');
+  if (r.slowSearch) out.push(slowSearchTable(r.slowSearch), '');
   if (r.lighthouse) out.push('Lighthouse audits that cost points (run with the median performance score):', '', failingAudits(r.lighthouse), '');
   if (r.sizes) {
     out.push('Loading, from the browser itself (phone viewport, unthrottled; Lighthouse 12.2.3 cannot read ' +

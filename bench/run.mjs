@@ -1,8 +1,9 @@
 // The benchmark (called by scripts/bench): serves a built dist/ like a CDN (bench/server.mjs) and
 // measures first-load transfer sizes, Lighthouse (mobile) against a plain-HTML reference page,
-// client-side navigation times and memory. Writes bench/results.json and bench/results.md.
+// client-side navigation times and memory, and search results on a slow phone. Writes
+// bench/results.json and bench/results.md.
 // Usage: node bench/run.mjs [--dist dist] [--runs 3] [--navs 50] [--memory-navs 200]
-//        [--only sizes,startup,lighthouse,navigation,memory] [--build-seconds N] [--out bench] [--port 8790]
+//        [--only sizes,startup,lighthouse,navigation,memory,search] [--build-seconds N] [--out bench] [--port 8790]
 // The port is fixed so that the site can be built for its address (scripts/bench builds with
 // --origin http://127.0.0.1:8790): canonical and hreflang links are absolute, as in a deploy.
 import { chromium } from 'playwright-core';
@@ -18,6 +19,7 @@ import { runLighthouse } from './lighthouse.mjs';
 import { startupTimes } from './startup.mjs';
 import { CHROMIUM, memoryGrowth, navigationTimes } from './navigation.mjs';
 import { writePlainArticle } from './plain.mjs';
+import { slowPhoneSearch } from './slow-search.mjs';
 import { markdown } from './report.mjs';
 
 const { values: opt } = parseArgs({
@@ -27,7 +29,7 @@ const { values: opt } = parseArgs({
     runs: { type: 'string', default: '3' },
     navs: { type: 'string', default: '50' },
     'memory-navs': { type: 'string', default: '200' },
-    only: { type: 'string', default: 'sizes,startup,lighthouse,navigation,memory' },
+    only: { type: 'string', default: 'sizes,startup,lighthouse,navigation,memory,search' },
     'build-seconds': { type: 'string' },
     port: { type: 'string', default: '8790' },
   },
@@ -110,6 +112,12 @@ try {
       const t0 = performance.now();
       results.navigation = await navigationTimes(browser, origin, { count: Number(opt.navs), log });
       results.navigation.seconds = seconds(t0);
+    }
+    if (only.has('search')) {
+      log('search results on a slow phone (400 kbit/s, 400 ms RTT, 4x CPU)…');
+      const t0 = performance.now();
+      results.slowSearch = await slowPhoneSearch(browser, origin, { runs: Number(opt.runs), log });
+      results.slowSearch.seconds = seconds(t0);
     }
     if (only.has('memory')) {
       log('memory…');
