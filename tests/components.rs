@@ -574,3 +574,25 @@ async fn later_runs_the_effects_of_its_part_after_hydrating_it() {
         Some("browser")
     );
 }
+
+#[wasm_bindgen_test]
+fn search_results_mark_the_matched_words_as_text() {
+    // Pieces as `portal_api::search::mark::pieces` cuts them: stems and typos marked too.
+    let pieces = vec![
+        ("Soliqlar".to_string(), true),
+        (" va ".to_string(), false),
+        ("<b>soliqni</b>".to_string(), true),
+        (" to‘lash".to_string(), false),
+    ];
+    let root = mount(move || view! { <p><portal::components::Marked pieces/></p> });
+    let marks: Vec<String> = all(&root, "mark")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(marks, ["Soliqlar", "<b>soliqni</b>"]);
+    assert!(root.query_selector("b").unwrap().is_none());
+    assert_eq!(
+        one(&root, "p").text_content().as_deref(),
+        Some("Soliqlar va <b>soliqni</b> to‘lash")
+    );
+}

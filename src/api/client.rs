@@ -99,24 +99,41 @@ pub fn fetch_calendar_month(
     }
 }
 
+// The search index's files, by language code: a query also reads other languages' indexes
+// (to say how many results they have).
 pub fn fetch_search_index(
-    lang: Lang,
+    lang: &str,
 ) -> impl Future<Output = Result<portal_api::search::SearchIndex, ApiError>> + Send {
-    fetch_json(paths::search_index(lang.code()))
+    fetch_json(paths::search_index(lang))
 }
 
 pub fn fetch_search_shard(
-    lang: Lang,
-    shard: String,
+    lang: &str,
+    n: usize,
 ) -> impl Future<Output = Result<portal_api::search::SearchShard, ApiError>> + Send {
-    fetch_json(paths::search_shard(lang.code(), &shard))
+    fetch_json(paths::search_shard(lang, n))
+}
+
+pub fn fetch_search_vocab(
+    lang: &str,
+    n: usize,
+) -> impl Future<Output = Result<portal_api::search::SearchVocab, ApiError>> + Send {
+    fetch_json(paths::search_vocab(lang, n))
 }
 
 pub fn fetch_search_docs(
-    lang: Lang,
+    lang: &str,
     chunk: u32,
 ) -> impl Future<Output = Result<portal_api::search::SearchDocs, ApiError>> + Send {
-    fetch_json(paths::search_docs(lang.code(), chunk))
+    fetch_json(paths::search_docs(lang, chunk))
+}
+
+/// An article by language code (a search result's, for its snippet).
+pub fn fetch_article_in(
+    lang: &str,
+    id: u32,
+) -> impl Future<Output = Result<Article, ApiError>> + Send {
+    fetch_json(paths::article(lang, id))
 }
 
 pub fn fetch_faq(lang: Lang) -> impl Future<Output = Result<Faq, ApiError>> + Send {

@@ -14,6 +14,6 @@ pub use client::{
 pub use error::ApiError;
 pub use feedback::{send_feedback, Feedback};
 pub use portal_api::*;
-pub use site_search::{search, SearchResults, RESULTS_PER_PAGE};
+pub use site_search::{search, RESULTS_PER_PAGE};
 #[cfg(not(target_arch = "wasm32"))]
 pub use transport::ApiRoot;

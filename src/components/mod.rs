@@ -40,7 +40,7 @@ pub use filter_field::FilterField;
 pub use footer::Footer;
 pub use header::Header;
 pub use helpline_directory::HelplineDirectory;
-pub use highlighted::Highlighted;
+pub use highlighted::{Highlighted, Marked};
 pub use language_switcher::{same_page_in, LanguageSwitcher};
 pub use later::{all_hydrated, hydrating_later, later};
 pub use loaded::Loaded;

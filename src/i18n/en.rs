@@ -169,4 +169,13 @@ pub const TEXTS: Texts = Texts {
     kind_faq: "Question",
     kind_helpline: "Helpline",
     kind_agency: "Agency",
+    kind_page: "Page",
+    search_filters_label: "Filter the results",
+    filter_kind: "Kind",
+    filter_any_kind: "All kinds",
+    filter_year: "Year",
+    filter_any_year: "All years",
+    search_elsewhere: "Nothing was found in this language, but other languages have results:",
+    bad_kind: "The kind of result in the web address is not valid.",
+    bad_year: "The year in the web address is not valid.",
 };

@@ -261,6 +261,24 @@ pub struct Texts {
     pub kind_faq: &'static str,
     pub kind_helpline: &'static str,
     pub kind_agency: &'static str,
+    /// A static page as a search result.
+    pub kind_page: &'static str,
+    /// Accessible name of the search filters.
+    pub search_filters_label: &'static str,
+    /// Heading of the filter by kind of result.
+    pub filter_kind: &'static str,
+    /// The kind filter's "no filter".
+    pub filter_any_kind: &'static str,
+    /// Heading of the filter by year.
+    pub filter_year: &'static str,
+    /// The year filter's "no filter".
+    pub filter_any_year: &'static str,
+    /// When a search finds nothing in the page's language but does in others, before their counts.
+    pub search_elsewhere: &'static str,
+    /// `?kind=` is not a kind of result.
+    pub bad_kind: &'static str,
+    /// `?year=` is not a year.
+    pub bad_year: &'static str,
 }
 
 /// The language of the current page, for components: `i18n.t()` reads its strings.
@@ -383,6 +401,15 @@ mod tests {
                 t.kind_faq,
                 t.kind_helpline,
                 t.kind_agency,
+                t.kind_page,
+                t.search_filters_label,
+                t.filter_kind,
+                t.filter_any_kind,
+                t.filter_year,
+                t.filter_any_year,
+                t.search_elsewhere,
+                t.bad_kind,
+                t.bad_year,
                 t.breadcrumbs_label,
                 t.share_title,
                 t.copy_link,

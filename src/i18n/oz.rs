@@ -154,4 +154,13 @@ pub const TEXTS: Texts = Texts {
     kind_faq: "Savol",
     kind_helpline: "Ishonch telefoni",
     kind_agency: "Idora",
+    kind_page: "Sahifa",
+    search_filters_label: "Natijalarni saralash",
+    filter_kind: "Turi",
+    filter_any_kind: "Barcha turlar",
+    filter_year: "Yil",
+    filter_any_year: "Barcha yillar",
+    search_elsewhere: "Bu tilda hech narsa topilmadi, lekin boshqa tillarda natijalar bor:",
+    bad_kind: "Manzildagi natija turi notoʻgʻri.",
+    bad_year: "Manzildagi yil notoʻgʻri.",
 };

@@ -154,4 +154,13 @@ pub const TEXTS: Texts = Texts {
     kind_faq: "Soraw",
     kind_helpline: "Isenim telefonı",
     kind_agency: "Mekeme",
+    kind_page: "Bet",
+    search_filters_label: "Nátiyjelerdi saralaw",
+    filter_kind: "Túri",
+    filter_any_kind: "Barlıq túrler",
+    filter_year: "Jıl",
+    filter_any_year: "Barlıq jıllar",
+    search_elsewhere: "Bul tilde hesh nárse tabılmadı, biraq basqa tillerde nátiyjeler bar:",
+    bad_kind: "Mánzildegi nátiyje túri qáte.",
+    bad_year: "Mánzildegi jıl qáte.",
 };

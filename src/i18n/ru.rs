@@ -164,4 +164,13 @@ pub const TEXTS: Texts = Texts {
     kind_faq: "Вопрос",
     kind_helpline: "Телефон доверия",
     kind_agency: "Ведомство",
+    kind_page: "Страница",
+    search_filters_label: "Фильтры результатов",
+    filter_kind: "Тип",
+    filter_any_kind: "Все типы",
+    filter_year: "Год",
+    filter_any_year: "Все годы",
+    search_elsewhere: "На этом языке ничего не найдено, но на других языках результаты есть:",
+    bad_kind: "Тип результата в адресе указан неверно.",
+    bad_year: "Год в адресе указан неверно.",
 };

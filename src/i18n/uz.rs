@@ -154,4 +154,13 @@ pub const TEXTS: Texts = Texts {
     kind_faq: "Савол",
     kind_helpline: "Ишонч телефони",
     kind_agency: "Идора",
+    kind_page: "Саҳифа",
+    search_filters_label: "Натижаларни саралаш",
+    filter_kind: "Тури",
+    filter_any_kind: "Барча турлар",
+    filter_year: "Йил",
+    filter_any_year: "Барча йиллар",
+    search_elsewhere: "Бу тилда ҳеч нарса топилмади, лекин бошқа тилларда натижалар бор:",
+    bad_kind: "Манзилдаги натижа тури нотўғри.",
+    bad_year: "Манзилдаги йил нотўғри.",
 };
