@@ -4,7 +4,7 @@
 // bench/out/search/results.json (every query's ranks, links and bytes).
 // Usage: node bench/search/run.mjs [--dist dist-bench] [--queries bench/search/queries.json]
 //        [--only ours,pagefind] [--lang ru,oz] [--kind typo] [--limit N] [--no-index]
-//        [--md bench/search/results.md] [--json bench/out/search/results.json]
+//        [--md bench/search/results.md] [--json bench/out/search/results.json] [--workers 1]
 //        node bench/search/run.mjs --report bench/out/search/results.json  (the Markdown again, no run)
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -30,6 +30,7 @@ const { values: opt } = parseArgs({
     md: { type: 'string', default: 'bench/search/results.md' },
     json: { type: 'string', default: 'bench/out/search/results.json' },
     report: { type: 'string' },
+    workers: { type: 'string', default: '1' },
   },
 });
 if (opt.report) {
@@ -139,11 +140,17 @@ await rm(pageDir, { recursive: true, force: true });
 await mkdir(pageDir, { recursive: true });
 for (const l of LANGS) await writeFile(join(pageDir, `${l}.html`), pagefindPage(siteLang[l]));
 
-const serverLog = [];
-const server = await start(dist, 0, '/', { mounts: { '/__bench-search/': pageDir }, log: (r) => serverLog.push(r) });
-const origin = `http://127.0.0.1:${server.address().port}`;
+// Queries run in `--workers` parallel lanes, each with a server of its own, so that each
+// server's log holds only its lane's requests (one query at a time per lane).
+const workers = Math.max(1, Number(opt.workers));
+const lanes = [];
+for (let w = 0; w < workers; w++) {
+  const serverLog = [];
+  const server = await start(dist, 0, '/', { mounts: { '/__bench-search/': pageDir }, log: (r) => serverLog.push(r) });
+  lanes.push({ server, serverLog, origin: `http://127.0.0.1:${server.address().port}` });
+}
 const landing = anchorChecker(dist);
-const results = [];
+const results = new Array(queries.length);
 let chromiumVersion = null;
 try {
   const browser = await chromium.launch(CHROMIUM);
@@ -151,30 +158,34 @@ try {
   try {
     const baselines = {};
     if (engines.includes('ours')) {
-      for (const l of langs) baselines[l] = await ourBaseline(browser, origin, l, serverLog);
+      for (const l of langs) baselines[l] = await ourBaseline(browser, lanes[0].origin, l, lanes[0].serverLog);
     }
-    let i = 0;
-    for (const q of queries) {
-      i++;
-      const row = { ...q };
-      for (const e of engines) {
-        const r = e === 'ours'
-          ? await runOurs(browser, origin, q, { serverLog, baseline: baselines[q.lang] })
-          : await runPagefind(browser, origin, q, { serverLog, pagePrefix: '/__bench-search/' });
-        r.rank = await rankOf(r.groups, q.expected, landing);
-        r.top = await Promise.all(r.groups.slice(0, 10).map((g) => landing(g[0])));
-        delete r.groups;
-        row[e] = r;
+    let next = 0;
+    let done = 0;
+    await Promise.all(lanes.map(async ({ origin, serverLog }) => {
+      while (next < queries.length) {
+        const i = next++;
+        const q = queries[i];
+        const row = { ...q };
+        for (const e of engines) {
+          const r = e === 'ours'
+            ? await runOurs(browser, origin, q, { serverLog, baseline: baselines[q.lang] })
+            : await runPagefind(browser, origin, q, { serverLog, pagePrefix: '/__bench-search/' });
+          r.rank = await rankOf(r.groups, q.expected, landing);
+          r.top = await Promise.all(r.groups.slice(0, 10).map((g) => landing(g[0])));
+          delete r.groups;
+          row[e] = r;
+        }
+        results[i] = row;
+        const show = (e) => (row[e].rank ? `#${row[e].rank}` : (row[e].timeout ? 'timeout' : 'miss'));
+        log(`[${++done}/${queries.length}] ${q.lang} ${q.kind} “${q.query}”: ${engines.map((e) => `${e} ${show(e)}`).join(', ')}`);
       }
-      results.push(row);
-      const show = (e) => (row[e].rank ? `#${row[e].rank}` : (row[e].timeout ? 'timeout' : 'miss'));
-      log(`[${i}/${queries.length}] ${q.lang} ${q.kind} “${q.query}”: ${engines.map((e) => `${e} ${show(e)}`).join(', ')}`);
-    }
+    }));
   } finally {
     await browser.close();
   }
 } finally {
-  server.close();
+  for (const { server } of lanes) server.close();
 }
 
 // Expected routes whose anchor is on no page of this build (e.g. helpline ids the page lacks).
@@ -196,6 +207,7 @@ const run = {
   pagefindVersion,
   chromium: chromiumVersion,
   engines,
+  workers,
   indexSize: indexSizes,
   missingExpected,
   results,
