@@ -81,12 +81,15 @@ async function freshPage(browser) {
   return { context, page, errors, requests: trackRequests(page) };
 }
 
-// In the page: results shown, or a message/error in place of results, no skeleton left.
+// In the page: results shown; or, once the app has taken the page over (a prerendered search page
+// may show its prompt before the app has read the query), a status or an error in place of
+// results (no results, the other languages' counts, a bad address) and no skeleton left.
 const SETTLED = () => {
   if (document.querySelector('.search-result')) return true;
   const main = document.querySelector('main');
-  return !!main && !main.querySelector('.skeleton, [aria-busy="true"]')
-    && !!main.querySelector('.message, .error-view, .not-found');
+  return document.documentElement.hasAttribute('data-app') && !!main
+    && main.getAttribute('aria-busy') !== 'true' && !main.querySelector('.skeleton, [aria-busy="true"]')
+    && !!main.querySelector('.message, .search-elsewhere, [role="status"], [role="alert"], .error-view, .not-found');
 };
 
 /**
