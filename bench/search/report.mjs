@@ -110,6 +110,23 @@ export function markdown(run) {
     }
     L.push('');
   }
+  if (run.before) {
+    const b = run.before;
+    const now = s;
+    const cell = (sc, e, kind, key) => {
+      const x = sc[e]?.[`${kind}/all`];
+      if (!x?.n) return '–';
+      return key === 'hit' ? pct(x.hit) : dec(x.mrr);
+    };
+    L.push(`## Since ${b.commit} (${b.date.slice(0, 16).replace('T', ' ')} UTC), all languages`, '');
+    L.push('| kind | ours hit@10 then → now | ours MRR@10 then → now | Pagefind hit@10 then → now |', '|---|---|---|---|');
+    for (const kind of [...Object.keys(KINDS), 'all']) {
+      L.push(`| ${kind === 'all' ? '**all**' : kind} | ${cell(b.scores, 'ours', kind, 'hit')} → ${cell(now, 'ours', kind, 'hit')} | `
+        + `${cell(b.scores, 'ours', kind, 'mrr')} → ${cell(now, 'ours', kind, 'mrr')} | `
+        + `${cell(b.scores, 'pagefind', kind, 'hit')} → ${cell(now, 'pagefind', kind, 'hit')} |`);
+    }
+    L.push('');
+  }
   L.push('Kinds: ' + Object.entries(KINDS).map(([k, d]) => `${k}: ${d}`).join('; ') + '.', '');
 
   L.push('## Bytes fetched per query (empty cache, as sent: brotli where smaller)', '');

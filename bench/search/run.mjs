@@ -5,6 +5,7 @@
 // Usage: node bench/search/run.mjs [--dist dist-bench] [--queries bench/search/queries.json]
 //        [--only ours,pagefind] [--lang ru,oz] [--kind typo] [--limit N] [--no-index]
 //        [--md bench/search/results.md] [--json bench/out/search/results.json] [--workers 1]
+//        [--before an earlier run's results.json: its scores are shown next to these]
 //        node bench/search/run.mjs --report bench/out/search/results.json  (the Markdown again, no run)
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -15,7 +16,7 @@ import { start } from '../server.mjs';
 import { CHROMIUM } from '../navigation.mjs';
 import { fileSizes } from '../sizes.mjs';
 import { htmlLangs, ourBaseline, pagefindPage, runOurs, runPagefind } from './engines.mjs';
-import { markdown, LANGS, rankOf } from './report.mjs';
+import { markdown, LANGS, rankOf, scores } from './report.mjs';
 import { anchorChecker, normalise } from './routes.mjs';
 
 const { values: opt } = parseArgs({
@@ -31,10 +32,20 @@ const { values: opt } = parseArgs({
     json: { type: 'string', default: 'bench/out/search/results.json' },
     report: { type: 'string' },
     workers: { type: 'string', default: '1' },
+    before: { type: 'string' },
   },
 });
+/** The scores of an earlier run, kept in this run's JSON (so that --report shows them too). */
+async function before(file) {
+  if (!file) return undefined;
+  const r = JSON.parse(await readFile(file, 'utf8'));
+  return { commit: r.commit, date: r.date, scores: scores(r.results, r.engines) };
+}
+
 if (opt.report) {
-  const md = markdown(JSON.parse(await readFile(opt.report, 'utf8')));
+  const r = JSON.parse(await readFile(opt.report, 'utf8'));
+  if (opt.before) r.before = await before(opt.before);
+  const md = markdown(r);
   await writeFile(opt.md, md);
   console.log(md);
   process.exit(0);
@@ -211,6 +222,7 @@ const run = {
   indexSize: indexSizes,
   missingExpected,
   results,
+  before: await before(opt.before),
   seconds: Math.round((performance.now() - t0) / 100) / 10,
 };
 await mkdir(dirname(opt.json), { recursive: true });
