@@ -15,15 +15,13 @@ pub struct Config {
     pub origin: String,
     /// Absolute URL the feedback form POSTs to; `None`: the form opens an e-mail instead.
     pub feedback: Option<String>,
-    /// The address of that e-mail (and of "or write to").
-    pub feedback_email: String,
+    /// The address of that e-mail (and of "or write to"); with neither setting, no form is
+    /// offered: a default build names no made-up address.
+    pub feedback_email: Option<String>,
     /// How long a request to the API may take before it is aborted
     /// (`<meta name="portal-timeout">`, in milliseconds).
     pub timeout_ms: u32,
 }
-
-/// Until a host sets its own in `index.html`.
-const DEFAULT_FEEDBACK_EMAIL: &str = "feedback@example.org";
 
 /// Long enough for a slow mobile network, short enough that a dead request does not leave the
 /// reader waiting without a way out.
@@ -36,7 +34,7 @@ impl Default for Config {
             api: "/api/v1".into(),
             origin: String::new(),
             feedback: None,
-            feedback_email: DEFAULT_FEEDBACK_EMAIL.into(),
+            feedback_email: None,
             timeout_ms: DEFAULT_TIMEOUT_MS,
         }
     }
@@ -76,9 +74,7 @@ impl Config {
             .and_then(|f| web_sys::Url::new_with_base(&f, &base_uri).ok())
             .filter(|u| matches!(u.protocol().as_str(), "https:" | "http:"))
             .map(|u| u.href());
-        let feedback_email = meta("portal-feedback-email")
-            .filter(|e| e.contains('@') && !e.contains(['?', '&', '<', '>', '"']))
-            .unwrap_or_else(|| DEFAULT_FEEDBACK_EMAIL.into());
+        let feedback_email = meta("portal-feedback-email").filter(|e| is_email_address(e));
         let timeout_ms = meta("portal-timeout")
             .and_then(|t| t.parse().ok())
             .filter(|&t| t >= 100)
@@ -93,17 +89,23 @@ impl Config {
         }
     }
 
+    /// Whether readers are offered "Is this page useful?" and "Report a problem": only where
+    /// the host has set where reports go.
+    pub fn offers_feedback(&self) -> bool {
+        self.feedback.is_some() || self.feedback_email.is_some()
+    }
+
     /// The `href` of an app path (`/en/news`) under the base path.
     pub fn href(&self, app_path: &str) -> String {
         format!("{}{}", self.base, app_path)
     }
 
-    /// The Atom feed of a language's news (a file of the API).
-    pub fn news_feed(&self, lang: crate::i18n::Lang) -> String {
+    /// The Atom feed of a language's news, or of one category's (a file of the API).
+    pub fn news_feed(&self, lang: crate::i18n::Lang, category: Option<&str>) -> String {
         format!(
             "{}/{}",
             self.api,
-            portal_api::paths::news_feed(lang.code(), None)
+            portal_api::paths::news_feed(lang.code(), category)
         )
     }
 
@@ -113,7 +115,42 @@ impl Config {
     }
 }
 
+/// An address for a `mailto:` link: something with an `@` and nothing that would end the
+/// address or start its query.
+pub fn is_email_address(setting: &str) -> bool {
+    let at = setting.find('@');
+    at.is_some_and(|at| at > 0 && at + 1 < setting.len())
+        && !setting.contains(['?', '&', '<', '>', '"', '#', ' ', '/'])
+}
+
 /// The configuration provided by `App`, or the default (in component tests).
 pub fn use_config() -> Config {
     leptos::prelude::use_context::<Config>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_feedback_address_is_an_address_and_no_setting_offers_no_form() {
+        assert!(is_email_address("feedback@gov.uz"));
+        for bad in [
+            "", "@", "a@", "@b", "nobody", "a@b?cc=x", "a b@c", "a@b#x", "<a@b>",
+        ] {
+            assert!(!is_email_address(bad), "{bad}");
+        }
+        let default = Config::default();
+        assert!(!default.offers_feedback());
+        let mail = Config {
+            feedback_email: Some("feedback@gov.uz".into()),
+            ..Config::default()
+        };
+        assert!(mail.offers_feedback());
+        let endpoint = Config {
+            feedback: Some("https://gov.uz/feedback".into()),
+            ..Config::default()
+        };
+        assert!(endpoint.offers_feedback());
+    }
 }

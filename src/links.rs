@@ -1,5 +1,10 @@
 //! App paths of every page: the one place that knows the URL scheme of the portal.
 //! These are paths inside the app; `Config::href` puts them under the hosting base path.
+//!
+//! Every page's address is a folder (`/en/news/1/`): a prerendered page is the file
+//! `en/news/1/index.html`, and static hosts (GitHub Pages, S3, nginx's `$uri/`) answer the form
+//! without the slash with a redirect to it. The router reads both forms; links, canonical and
+//! alternate links, the sitemap and the feeds write this one.
 
 use crate::i18n::Lang;
 use portal_api::Date;
@@ -11,41 +16,54 @@ pub fn home(lang: Lang) -> String {
 /// The news feed, optionally one category's, at a 1-based page (page 1 is left out of the URL).
 /// Paths, not query parameters: each feed page is a file of its own on a static host.
 pub fn news(lang: Lang, category: Option<&str>, page: u32) -> String {
-    let mut path = format!("/{}/news", lang.code());
+    let mut path = format!("/{}/news/", lang.code());
     if let Some(c) = category {
-        path.push_str(&format!("/category/{c}"));
+        path.push_str(&format!("category/{c}/"));
     }
     if page > 1 {
-        path.push_str(&format!("/page/{page}"));
+        path.push_str(&format!("page/{page}/"));
     }
     path
 }
 
 /// The news of one day (the calendar's links).
 pub fn news_on(lang: Lang, date: Date) -> String {
-    format!("/{}/news?date={date}", lang.code())
+    format!("/{}/news/?date={date}", lang.code())
 }
 
 pub fn article(lang: Lang, id: u32) -> String {
-    format!("/{}/news/{id}", lang.code())
+    format!("/{}/news/{id}/", lang.code())
 }
 
 /// A section the later pages fill (`faq`, `helplines`, `agencies`).
 pub fn section(lang: Lang, section: &str) -> String {
-    format!("/{}/{section}", lang.code())
+    format!("/{}/{section}/", lang.code())
 }
 
 /// A static page of the portal (`open-government`, `accessibility`, `privacy`).
 pub fn page(lang: Lang, slug: &str) -> String {
-    format!("/{}/pages/{slug}", lang.code())
+    format!("/{}/pages/{slug}/", lang.code())
 }
 
-/// The same app path in another language: the first segment is the language code.
-/// `/ru/news/7` → `/en/news/7`; a path without a language becomes that language's home.
+/// `path` (with its query and fragment, if any) in the folder form of the addresses above:
+/// `/en/faq?x#q` → `/en/faq/?x#q`. For paths that come from elsewhere: the address bar (which
+/// may show either form), the API's "New on the portal" items.
+pub fn folder(path: &str) -> String {
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    let (path_part, rest) = path.split_at(end);
+    if path_part.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path_part}/{rest}")
+    }
+}
+
+/// The same app path in another language, in folder form: the first segment is the language
+/// code. `/ru/news/7` → `/en/news/7/`; a path without a language becomes that language's home.
 pub fn in_language(path: &str, lang: Lang) -> String {
     let rest = path.trim_start_matches('/');
     match rest.split_once('/') {
-        Some((_, tail)) => format!("/{}/{tail}", lang.code()),
+        Some((_, tail)) => folder(&format!("/{}/{tail}", lang.code())),
         None => home(lang),
     }
 }
@@ -86,7 +104,7 @@ pub fn parse_date(raw: &str) -> Option<Date> {
 
 /// The search page for `query` at a 1-based page (page 1 is left out).
 pub fn search(lang: Lang, query: &str, page: u32) -> String {
-    let mut path = format!("/{}/search?q={}", lang.code(), encode_component(query));
+    let mut path = format!("{}?q={}", section(lang, "search"), encode_component(query));
     if page > 1 {
         path.push_str(&format!("&page={page}"));
     }
@@ -130,6 +148,9 @@ mod tests {
     #[test]
     fn a_section_holds_its_pages_and_no_namesakes() {
         assert!(is_within("/en/news", "/en/news"));
+        assert!(is_within("/en/news/", "/en/news/"));
+        assert!(is_within("/en/news/7/", "/en/news/"));
+        assert!(!is_within("/en/newsletter/", "/en/news/"));
         assert!(is_within("/en/news/7", "/en/news"));
         assert!(is_within("/portal/en/news/page/2", "/portal/en/news/"));
         assert!(!is_within("/en/newsletter", "/en/news"));
@@ -139,12 +160,30 @@ mod tests {
 
     #[test]
     fn switches_language_keeping_the_page() {
-        assert_eq!(in_language("/ru/news/7", Lang::En), "/en/news/7");
+        assert_eq!(in_language("/ru/news/7", Lang::En), "/en/news/7/");
+        assert_eq!(in_language("/ru/news/7/", Lang::En), "/en/news/7/");
         assert_eq!(in_language("/en/", Lang::Qr), "/qr/");
         assert_eq!(in_language("/en", Lang::Uz), "/uz/");
-        assert_eq!(in_language("/xx/news", Lang::Oz), "/oz/news");
+        assert_eq!(in_language("/xx/news", Lang::Oz), "/oz/news/");
         assert_eq!(in_language("/", Lang::Ru), "/ru/");
         assert_eq!(in_language("", Lang::Ru), "/ru/");
+    }
+
+    #[test]
+    fn puts_paths_in_folder_form_keeping_query_and_fragment() {
+        assert_eq!(folder("/en/faq"), "/en/faq/");
+        assert_eq!(folder("/en/faq/"), "/en/faq/");
+        assert_eq!(folder("/en/faq#q-1"), "/en/faq/#q-1");
+        assert_eq!(
+            folder("/en/news?date=2017-11-01"),
+            "/en/news/?date=2017-11-01"
+        );
+        assert_eq!(
+            folder("/en/news/?date=2017-11-01"),
+            "/en/news/?date=2017-11-01"
+        );
+        assert_eq!(folder("/en/search?q=a/b#x"), "/en/search/?q=a/b#x");
+        assert_eq!(folder("/"), "/");
     }
 
     #[test]
@@ -186,21 +225,23 @@ mod tests {
 
     #[test]
     fn builds_feed_paths() {
-        assert_eq!(news(Lang::En, None, 1), "/en/news");
-        assert_eq!(news(Lang::En, None, 3), "/en/news/page/3");
-        assert_eq!(news(Lang::En, Some("sport"), 1), "/en/news/category/sport");
+        assert_eq!(news(Lang::En, None, 1), "/en/news/");
+        assert_eq!(news(Lang::En, None, 3), "/en/news/page/3/");
+        assert_eq!(news(Lang::En, Some("sport"), 1), "/en/news/category/sport/");
         assert_eq!(
             news(Lang::En, Some("sport"), 2),
-            "/en/news/category/sport/page/2"
+            "/en/news/category/sport/page/2/"
         );
         assert_eq!(
             search(Lang::Ru, "o'z дом", 1),
-            "/ru/search?q=o'z%20%D0%B4%D0%BE%D0%BC"
+            "/ru/search/?q=o'z%20%D0%B4%D0%BE%D0%BC"
         );
-        assert_eq!(search(Lang::En, "a&b", 2), "/en/search?q=a%26b&page=2");
+        assert_eq!(search(Lang::En, "a&b", 2), "/en/search/?q=a%26b&page=2");
         let day = Date::new(2017, 11, 5).unwrap();
-        assert_eq!(news_on(Lang::En, day), "/en/news?date=2017-11-05");
-        assert_eq!(article(Lang::En, 7), "/en/news/7");
+        assert_eq!(news_on(Lang::En, day), "/en/news/?date=2017-11-05");
+        assert_eq!(article(Lang::En, 7), "/en/news/7/");
+        assert_eq!(section(Lang::En, "faq"), "/en/faq/");
+        assert_eq!(page(Lang::En, "privacy"), "/en/pages/privacy/");
         assert_eq!(home(Lang::En), "/en/");
     }
 }

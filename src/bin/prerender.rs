@@ -5,8 +5,8 @@
 //! Usage: `prerender [--dist dist] [--base /portal] [--origin https://example.uz]` (run by
 //! `scripts/build` after trunk).
 //! Writes `{route}/index.html` for each route, the SPA shell as `200.html` (and `index.html`,
-//! `404.html`), `_redirects`, and a Content-Security-Policy with the hashes of each page's
-//! inline scripts.
+//! `404.html`), `_redirects`, `robots.txt`, and a Content-Security-Policy with the hashes of
+//! each page's inline scripts.
 
 #![recursion_limit = "256"]
 
@@ -78,9 +78,10 @@ fn main() {
     for name in ["200.html", "404.html", "index.html"] {
         write(&options.dist.join(name), &shell_html);
     }
+    write(&options.dist.join("_redirects"), &redirects(&options.base));
     write(
-        &options.dist.join("_redirects"),
-        &format!("{0}/*  {0}/200.html  200\n", options.base),
+        &options.dist.join("robots.txt"),
+        &robots(&options.base, &options.origin),
     );
     let elapsed = started.elapsed();
     println!(
@@ -91,6 +92,81 @@ fn main() {
         elapsed.as_secs_f64() * 1e3 / routes.len().max(1) as f64,
         bytes as f64 / 1e6,
     );
+}
+
+/// `_redirects` (Netlify, Cloudflare Pages; they apply a rule only where no file matches): an
+/// address under a language that has no file of its own is a page the app renders, so it gets
+/// the SPA shell; a missing file of the API is a 404 (the app then says "not found"). Anything
+/// else missing (an image, a script) gets the host's 404, `404.html`.
+fn redirects(base: &str) -> String {
+    let mut text = format!("{base}/api/*  {base}/404.html  404\n");
+    for lang in LANGUAGES {
+        text.push_str(&format!("{base}/{lang}/*  {base}/200.html  200\n"));
+    }
+    text
+}
+
+/// trunk's minifier drops an empty attribute value, so `<meta name="portal-feedback" content="">`
+/// (a setting left empty) becomes `<meta name=portal-feedback>`, which HTML does not allow: a
+/// `meta` with a `name` needs a `content`. The empty value goes back.
+fn valid_empty_metas(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = rest.find("<meta ") {
+        let end = at + rest[at..].find('>').map_or(rest.len() - at, |e| e + 1);
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if tag.contains(" name=") && !tag.contains(" content") {
+            out.push_str(&tag.replacen("<meta ", "<meta content=\"\" ", 1));
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// trunk gives the icon's `<link>` an `integrity`, which HTML allows only on stylesheets,
+/// preloads and module preloads (browsers ignore it on an icon): it goes.
+fn valid_head_links(html: &str) -> String {
+    let Some(range) = link_with(html, " rel=icon>") else {
+        return html.to_string();
+    };
+    let tag = &html[range.clone()];
+    let Some(start) = tag.find(" integrity=") else {
+        return html.to_string();
+    };
+    let value_end = tag[start + 1..]
+        .find([' ', '>'])
+        .map_or(tag.len(), |e| start + 1 + e);
+    let tag = format!("{}{}", &tag[..start], &tag[value_end..]);
+    format!("{}{tag}{}", &html[..range.start], &html[range.end..])
+}
+
+/// Leptos marks where a view renders nothing with `<!>`, which the HTML parser reads as an empty
+/// comment while reporting a parse error (a "bogus comment": thousands a page for the Nu HTML
+/// Checker). `<!---->` is the same empty comment, well formed: the DOM, which hydration walks,
+/// is the same node for node. Text and attribute values never hold a raw `<` (leptos escapes
+/// them), so every `<!>` of the body is a marker.
+fn well_formed_markers(body: &str) -> String {
+    body.replace("<!>", "<!---->")
+}
+
+/// The site's `robots.txt`: the API's files are data for the app, not pages; everything else
+/// may be crawled. One `Disallow` and no `Allow`, so that readers of RFC 9309 (the longest
+/// match wins) and first-match readers (Python's `urllib.robotparser`) read the same rules.
+/// The sitemap (written by `scripts/build` with the origin) is named when the origin is known:
+/// the line needs an absolute URL. Under a sub-path, crawlers read only the host's own
+/// `robots.txt`: these lines are for it.
+fn robots(base: &str, origin: &str) -> String {
+    let mut text = format!(
+        "# Government portal of the Republic of Uzbekistan\nUser-agent: *\nDisallow: {base}/api/\n"
+    );
+    if !origin.is_empty() {
+        text.push_str(&format!("\nSitemap: {origin}{base}/sitemap.xml\n"));
+    }
+    text
 }
 
 /// Runs every task of the render on this thread, so that a page's tasks are all done before
@@ -199,27 +275,33 @@ fn routes(api_dir: &Path) -> Vec<String> {
             continue;
         }
         let site: Site = read(api_dir, &paths::site(lang));
-        routes.push(format!("/{lang}/"));
+        let app_lang = portal::i18n::Lang::from_code(lang).expect("a language of the app");
+        routes.push(links::home(app_lang));
+        // The search page, with its header and form, before any query: opened with one, it
+        // shows them at once (the results wait for the app; see `stale`).
+        if api_dir.join(paths::search_index(lang)).exists() {
+            routes.push(links::section(app_lang, "search"));
+        }
         for (section, file) in [
             ("faq", paths::faq(lang)),
             ("helplines", paths::helplines(lang)),
             ("agencies", paths::agencies(lang)),
         ] {
             if api_dir.join(file).exists() {
-                routes.push(format!("/{lang}/{section}"));
+                routes.push(links::section(app_lang, section));
             }
         }
-        routes.extend(static_pages(api_dir, lang).map(|slug| format!("/{lang}/pages/{slug}")));
+        routes.extend(static_pages(api_dir, lang).map(|slug| links::page(app_lang, &slug)));
         // The feed's pages list every article once.
         for page in feed_pages(api_dir, lang, None) {
-            routes.push(feed_route(lang, None, page.page));
-            routes.extend(page.items.iter().map(|i| format!("/{lang}/news/{}", i.id)));
+            routes.push(links::news(app_lang, None, page.page));
+            routes.extend(page.items.iter().map(|i| links::article(app_lang, i.id)));
         }
         for category in &site.categories {
             let slug = Some(category.slug.as_str());
             if api_dir.join(paths::news_page(lang, slug, 1)).exists() {
                 let pages = feed_pages(api_dir, lang, slug);
-                routes.extend(pages.map(|p| feed_route(lang, slug, p.page)));
+                routes.extend(pages.map(|p| links::news(app_lang, slug, p.page)));
             }
         }
     }
@@ -238,12 +320,6 @@ fn feed_pages<'a>(
         .chain((2..=total).map(move |n| read(api_dir, &paths::news_page(lang, category, n))))
 }
 
-/// The app path of a feed page (as `links::news`, which takes a `Lang`).
-fn feed_route(lang: &str, category: Option<&str>, page: u32) -> String {
-    let lang = portal::i18n::Lang::from_code(lang).expect("a language of the app");
-    links::news(lang, category, page)
-}
-
 /// Renders one route to a whole HTML document.
 fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> String {
     let url = format!("{}{route}", config.base);
@@ -259,6 +335,7 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
         provide_context(meta_context);
         let app = view! { <App/> };
         let body: String = block_on(app.to_html_stream_in_order().collect());
+        let body = well_formed_markers(&body);
         let shared = Owner::current_shared_context().expect("shared context");
         let data: Vec<String> = block_on(shared.pending_data().expect("pending data").collect());
         (body, data, meta)
@@ -280,7 +357,8 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
         .split_once('?')
         .map_or(String::new(), |(_, q)| format!("?{q}"));
     let marker = format!(
-        "{marker}<script>if(location.search!=={search:?})document.documentElement.dataset.stale=\"\"</script>"
+        "{marker}<script>if(location.search!=={search:?}){{document.documentElement.dataset.stale=\"\";{}}}</script>",
+        if route.trim_end_matches('/').ends_with("/search") { SEARCH_QUERY_IN_FORM } else { "" }
     );
     // A page in a chunk of its own names the chunk's files; the loader fetches them with the app.
     let files: Vec<&str> = chunks
@@ -297,6 +375,16 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
             files.join(" ")
         )
     };
+    // Without the origin, share links carry the path alone until a script gives them this
+    // page's origin, right after the content.
+    let scripts = if config.origin.is_empty() {
+        format!(
+            "<script>{}</script>{scripts}",
+            SHARE_LINKS_SCRIPT.trim_end()
+        )
+    } else {
+        scripts
+    };
     let document = page.document(&marker, &body, &scripts);
     let document = block_on(async {
         meta.inject_meta_context(futures::stream::iter([document]))
@@ -310,6 +398,10 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
     with_csp(&document, &page.connect)
 }
 
+/// The search page's own part of the script above: while the page waits for the app, its form
+/// stays visible (style/base.css) and shows the address's query.
+const SEARCH_QUERY_IN_FORM: &str = "addEventListener(\"DOMContentLoaded\",function(){var q=new URLSearchParams(location.search).get(\"q\");if(q)document.querySelectorAll(\"main input[name=q]\").forEach(function(i){i.value=q})})";
+
 /// Trunk's `index.html`, cut where the app's content goes.
 struct Template {
     /// Everything up to `</head>`, without trunk's `<title>` (the app sets its own) and
@@ -321,7 +413,7 @@ struct Template {
     api_setting: String,
     /// The `content` of `<meta name="portal-feedback">` (empty: none) and of `…-email`.
     feedback_setting: String,
-    feedback_email: String,
+    feedback_email: Option<String>,
     /// The settings of the app's requests to other places (API, feedback endpoint), for the CSP.
     connect: Vec<String>,
     /// The files of each page chunk, by the chunk's name (`chunk_files`).
@@ -331,7 +423,7 @@ struct Template {
 impl Template {
     fn new(html: &str, origin: &str) -> Self {
         // Running the step again must not stack a second policy on the shell's first one.
-        let mut html = without_csp(html);
+        let mut html = valid_head_links(&valid_empty_metas(&without_csp(html)));
         // The origin goes into every page, so that the app in the browser agrees with it.
         if !origin.is_empty() && !html.contains("name=portal-origin") {
             html = html.replacen(
@@ -359,7 +451,7 @@ impl Template {
         let feedback_setting =
             attribute_after(html, "name=portal-feedback>", "content").unwrap_or_default();
         let feedback_email = attribute_after(html, "name=portal-feedback-email", "content")
-            .unwrap_or_else(|| Config::default().feedback_email);
+            .filter(|e| portal::config::is_email_address(e));
         Self {
             head,
             shell: html.to_string(),
@@ -424,6 +516,9 @@ fn inline_stylesheet(html: &str, dist: &Path, base: &str) -> String {
     let _ = std::fs::remove_file(&file);
     format!("{}<style>{css}</style>{}", &html[..start], &html[end..])
 }
+
+/// Completes the share links of a page prerendered without the origin (`src/share_links.js`).
+const SHARE_LINKS_SCRIPT: &str = include_str!("../share_links.js");
 
 /// The meta element that names the wasm chunks of a page in a chunk of its own, for the loader.
 const CHUNKS_META: &str = "portal-chunks";
@@ -722,5 +817,63 @@ mod tests {
         );
         assert!(!csp.contains("unsafe-inline"));
         assert!(csp.contains("object-src 'none'") && csp.contains("base-uri 'self'"));
+    }
+
+    #[test]
+    fn robots_disallows_the_api_under_the_base_and_names_the_sitemap_with_the_origin() {
+        let root = robots("", "https://gov.example");
+        assert!(root.contains("User-agent: *\nDisallow: /api/\n"), "{root}");
+        assert!(
+            root.ends_with("\nSitemap: https://gov.example/sitemap.xml\n"),
+            "{root}"
+        );
+        assert!(!root.contains("Allow:"), "{root}");
+        let sub = robots("/portal", "");
+        assert!(sub.contains("Disallow: /portal/api/\n"), "{sub}");
+        assert!(!sub.contains("Sitemap"), "{sub}");
+    }
+
+    #[test]
+    fn redirects_send_pages_to_the_shell_and_missing_api_files_to_a_404() {
+        let rules = redirects("/portal");
+        assert!(
+            rules.starts_with("/portal/api/*  /portal/404.html  404\n"),
+            "{rules}"
+        );
+        assert!(
+            rules.contains("/portal/en/*  /portal/200.html  200\n"),
+            "{rules}"
+        );
+        assert!(
+            rules.contains("/portal/qr/*  /portal/200.html  200\n"),
+            "{rules}"
+        );
+        assert!(!rules.contains("/portal/*  "), "{rules}");
+    }
+
+    #[test]
+    fn markers_become_well_formed_empty_comments() {
+        assert_eq!(
+            well_formed_markers("<p><!>a&lt;!&gt;</p><!--hk=1--><!>"),
+            "<p><!---->a&lt;!&gt;</p><!--hk=1--><!---->"
+        );
+    }
+
+    #[test]
+    fn empty_settings_keep_their_content_and_the_icon_loses_its_integrity() {
+        let head = "<meta name=portal-feedback><meta content=api/v1 name=portal-api>\
+                    <meta charset=utf-8><meta name=portal-feedback-email>";
+        assert_eq!(
+            valid_empty_metas(head),
+            "<meta content=\"\" name=portal-feedback><meta content=api/v1 name=portal-api>\
+             <meta charset=utf-8><meta content=\"\" name=portal-feedback-email>"
+        );
+        let links =
+            "<link href=/f-1.svg integrity=sha384-abc+/= rel=icon><link href=m rel=manifest>";
+        assert_eq!(
+            valid_head_links(links),
+            "<link href=/f-1.svg rel=icon><link href=m rel=manifest>"
+        );
+        assert_eq!(valid_head_links("<p>no icon</p>"), "<p>no icon</p>");
     }
 }

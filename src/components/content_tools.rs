@@ -11,13 +11,15 @@ pub fn ContentTools(
     #[prop(into)]
     title: Signal<String>,
 ) -> impl IntoView {
+    // Without a feedback setting there is nowhere to send a report: no form.
+    let feedback = use_config().offers_feedback();
     view! {
         <div class="content-tools">
             {later(move || {
                 let url = use_page_url();
                 view! {
                     <PageActions url title/>
-                    <PageFeedback url/>
+                    {feedback.then(|| view! { <PageFeedback url/> })}
                 }
             })}
         </div>

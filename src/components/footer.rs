@@ -13,7 +13,7 @@ pub fn Footer() -> impl IntoView {
     let config = use_config();
     let feed = {
         let config = config.clone();
-        move || config.news_feed(i18n.lang())
+        move || config.news_feed(i18n.lang(), None)
     };
     let page = move |slug: &'static str| {
         let config = config.clone();

@@ -1,7 +1,8 @@
 //! "Is this page useful?" and "Report a problem with this page": a short form sent as JSON to
 //! the endpoint set in `<meta name="portal-feedback">`, or, where none is set, an e-mail to
-//! the address in `<meta name="portal-feedback-email">` with the page's address filled in.
-//! No personal data is asked for; what the reader types is only ever shown as text.
+//! the address in `<meta name="portal-feedback-email">` with the page's address filled in
+//! (`ContentTools` offers the form only where one of them is set). No personal data is asked
+//! for; what the reader types is only ever shown as text.
 
 use crate::api::{send_feedback, ApiError, Feedback};
 use crate::config::use_config;
@@ -21,6 +22,9 @@ enum State {
     Reporting,
     Sending,
     Sent,
+    /// The report was handed to the reader's e-mail program: it should have opened, but the
+    /// page cannot know whether it did, nor whether the e-mail was sent.
+    MailOpened,
     Failed(ApiError),
     Offline,
 }
@@ -103,8 +107,9 @@ pub fn PageFeedback(
             state.set(State::Thanked);
         }
     };
+    let address = config.feedback_email.clone().unwrap_or_default();
     let mail_href = {
-        let address = config.feedback_email.clone();
+        let address = address.clone();
         move || {
             let subject = format!("{}: {}", i18n.t().report_problem, url.get());
             mailto(&address, &subject, &url.get(), &doing.get(), &wrong.get())
@@ -123,9 +128,9 @@ pub fn PageFeedback(
             if has_endpoint {
                 send(None);
             } else {
-                // No endpoint: the reader's e-mail program sends it.
+                // No endpoint: the reader's e-mail program sends it, if there is one.
                 let _ = window().location().set_href(&mail_href());
-                state.set(State::Sent);
+                state.set(State::MailOpened);
             }
         }
     };
@@ -176,22 +181,37 @@ pub fn PageFeedback(
         }
     };
 
+    let status = {
+        let (mail_href, address) = (mail_href.clone(), address.clone());
+        move || {
+            match state.get() {
+            State::Thanked | State::Sent => Some(view! { <p>{i18n.t().feedback_thanks}</p> }.into_any()),
+            State::MailOpened => Some(view! {
+                <p>{i18n.t().feedback_mail_opened} " " <a href=mail_href.clone()>{address.clone()}</a></p>
+            }.into_any()),
+            State::Sending => Some(view! { <p>{i18n.t().sending}</p> }.into_any()),
+            State::Offline => Some(view! { <p class="feedback__error">{i18n.t().feedback_offline}</p> }.into_any()),
+            _ => None,
+        }
+        }
+    };
+
     view! {
         <section class="feedback no-print" aria-labelledby="feedback-title">
-            <div role="status" class="feedback__status">
-                {move || match state.get() {
-                    State::Thanked | State::Sent => Some(view! { <p>{i18n.t().feedback_thanks}</p> }.into_any()),
-                    State::Sending => Some(view! { <p>{i18n.t().sending}</p> }.into_any()),
-                    State::Offline => Some(view! { <p class="feedback__error">{i18n.t().feedback_offline}</p> }.into_any()),
-                    _ => None,
-                }}
-            </div>
+            <div role="status" class="feedback__status">{status}</div>
             {move || match state.get() {
-                State::Asking => view! {
+                // A vote is only asked for where it can be sent; by e-mail, only a report.
+                State::Asking if has_endpoint => view! {
                     <div class="feedback__ask">
                         <h2 id="feedback-title" class="feedback__question">{i18n.t().page_useful}</h2>
                         <button type="button" class="button button--secondary" on:click=yes.clone()>{i18n.t().yes}</button>
                         <button type="button" class="button button--secondary" on:click=move |_| state.set(State::Reporting)>{i18n.t().no}</button>
+                        <button type="button" class="feedback__report" on:click=move |_| state.set(State::Reporting)>{i18n.t().report_problem}</button>
+                    </div>
+                }.into_any(),
+                State::Asking => view! {
+                    <div class="feedback__ask">
+                        <h2 id="feedback-title" class="visually-hidden">{i18n.t().report_problem}</h2>
                         <button type="button" class="feedback__report" on:click=move |_| state.set(State::Reporting)>{i18n.t().report_problem}</button>
                     </div>
                 }.into_any(),
@@ -204,13 +224,13 @@ pub fn PageFeedback(
                     <p class="feedback__error" role="alert">{i18n.t().feedback_failed} " " {error.describe(i18n.t())}</p>
                     {form()}
                 }.into_any(),
-                State::Thanked | State::Sending | State::Sent => view! {
+                State::Thanked | State::Sending | State::Sent | State::MailOpened => view! {
                     <h2 id="feedback-title" class="visually-hidden">{i18n.t().page_useful}</h2>
                 }.into_any(),
             }}
-            {move || (state.get() != State::Sent && !has_endpoint).then(|| view! {
+            {move || (state.get() != State::MailOpened && !has_endpoint).then(|| view! {
                 <p class="feedback__hint">
-                    {i18n.t().or_write_to} " " <a href=mail_href.clone()>{config.feedback_email.clone()}</a>
+                    {i18n.t().or_write_to} " " <a href=mail_href.clone()>{address.clone()}</a>
                 </p>
             })}
         </section>

@@ -28,7 +28,7 @@ pub fn SearchForm(
     let input = NodeRef::<Input>::new();
     let action = {
         let config = config.clone();
-        move || config.href(&format!("/{}/search", i18n.lang().code()))
+        move || config.href(&links::section(i18n.lang(), "search"))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -241,6 +241,8 @@ pub struct Texts {
     pub send_by_email: &'static str,
     pub sending: &'static str,
     pub feedback_thanks: &'static str,
+    /// After "Send by e-mail": what should have happened, and the address to write to if not.
+    pub feedback_mail_opened: &'static str,
     pub feedback_failed: &'static str,
     pub feedback_offline: &'static str,
     pub or_write_to: &'static str,
@@ -248,6 +250,8 @@ pub struct Texts {
     pub privacy_notice: &'static str,
     pub error_too_large: &'static str,
     pub news_feeds: &'static str,
+    /// The link to the Atom feed of the category a feed page shows.
+    pub category_feed: &'static str,
     pub search_label: &'static str,
     pub search_button: &'static str,
     pub search_title: &'static str,
@@ -436,6 +440,7 @@ mod tests {
                 t.privacy_notice,
                 t.error_too_large,
                 t.news_feeds,
+                t.feedback_mail_opened,
             ];
             let lists = t.months.iter().chain(&t.weekdays_short).chain(&t.weekdays);
             let lists = lists.chain(&t.months_standalone).chain(&t.display_legends);
@@ -443,6 +448,7 @@ mod tests {
                 assert!(!s.trim().is_empty(), "{lang:?} has an empty string");
             }
             for n in [0, 1, 2, 5, 11, 21, 22, 25] {
+                t.category_feed,
                 assert!(!(t.article_count)(n).is_empty());
             }
             assert!((t.page_of)(2, 5).contains('2') && (t.page_of)(2, 5).contains('5'));

@@ -87,7 +87,7 @@ fn Announcements() -> impl IntoView {
                             .new_on_portal
                             .into_iter()
                             .map(|item| {
-                                let href = config.href(&format!("/{}", item.path));
+                                let href = config.href(&links::folder(&format!("/{}", item.path)));
                                 view! {
                                     <li>
                                         <a href=href>

@@ -55,7 +55,7 @@ pub fn LanguageRoot() -> impl IntoView {
     // The news as an Atom feed, for feed readers.
     let feed = {
         let config = config.clone();
-        move || config.news_feed(i18n.lang())
+        move || config.news_feed(i18n.lang(), None)
     };
     let feed_title = move || format!("{} – {}", i18n.t().news_title, i18n.t().portal_short_name);
 

@@ -11,7 +11,7 @@ use crate::config::use_config;
 use crate::i18n::{format_date, use_i18n, I18n, Texts};
 use crate::links;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -134,10 +134,23 @@ pub fn NewsFeedPage() -> impl IntoView {
         )
     };
 
+    // A category's page names its own feed, beside the language's (`LanguageRoot`).
+    let category_feed_link = {
+        let config = use_config();
+        move || {
+            let slug = current_category.get()?;
+            let href = config.news_feed(i18n.lang(), Some(&slug));
+            Some(
+                view! { <Link rel="alternate" type_="application/atom+xml" href title=i18n.t().category_feed/> },
+            )
+        }
+    };
+
     view! {
         {transition(untitled.into(), None, Arc::new(title))}
         {transition(unnamed_crumbs.into(), None, Arc::new(crumbs))}
         <Meta name="description" content=move || i18n.t().footer_about/>
+        {category_feed_link}
         <h1>{transition(skeleton.into(), None, Arc::new(heading_text))}</h1>
         // The slot keeps the filter's room while the site's categories load: no layout shift.
         // The filter and the list are parts of their own (`later`): hydrated after the rest.
@@ -185,6 +198,10 @@ fn FeedItems(data: NewsPage, category: Option<String>, i18n: I18n) -> impl IntoV
         return view! { <Message text=text.to_string()/> }.into_any();
     }
     let lang = i18n.lang();
+    let feed = category.as_deref().map(|slug| {
+        let feed = config.news_feed(lang, Some(slug));
+        view! { <p><a href=feed type="application/atom+xml">{i18n.t().category_feed}</a></p> }
+    });
     let href = move |n| config.href(&links::news(lang, category.as_deref(), n));
     view! {
         <p class="feed__count">
@@ -192,6 +209,7 @@ fn FeedItems(data: NewsPage, category: Option<String>, i18n: I18n) -> impl IntoV
         </p>
         <NewsList items=data.items/>
         <Pagination current=data.page total=data.total_pages href/>
+        {feed}
     }
     .into_any()
 }

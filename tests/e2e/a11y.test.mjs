@@ -152,11 +152,11 @@ test('keyboard: the skip link comes first, every focused element shows its focus
   await settled(page);
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Page 2' }).focus();
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/en\/news\/page\/2$/);
+  await page.waitForURL(/\/en\/news\/page\/2\/$/);
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   await page.getByRole('link', { name: 'Русский' }).focus();
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/ru\/news\/page\/2$/);
+  await page.waitForURL(/\/ru\/news\/page\/2\/$/);
   await page.getByRole('heading', { level: 1, name: 'Новости' }).waitFor();
   await page.done();
 });

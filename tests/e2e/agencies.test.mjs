@@ -54,7 +54,7 @@ test('the Open Government page, from "New on the portal", in every language', as
   const page = await openPage(site);
   await page.goto(site.url('/en/'));
   await page.getByRole('link', { name: 'New page "Open Government"' }).click();
-  await page.waitForURL(/\/en\/pages\/open-government$/);
+  await page.waitForURL(/\/en\/pages\/open-government\/$/);
   await arrived(page, 'Open Government');
   assert.equal(await h1(page), 'Open Government');
   assert.ok(await page.locator('.article-body p').count() >= 2);

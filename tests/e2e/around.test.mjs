@@ -38,9 +38,10 @@ test('breadcrumbs follow the route, the current page is marked and not a link', 
 
 test('share links are plain links with the page address and a Cyrillic title encoded', async () => {
   const page = await openPage(site);
+  // Opened without its slash, shared in the one form of its address.
   await page.goto(site.url('/ru/news/1'));
   const title = await h1(page);
-  const url = site.url('/ru/news/1');
+  const url = site.url('/ru/news/1/');
   const share = page.getByRole('region', { name: 'Поделиться страницей' });
   const href = (name) => share.getByRole('link', { name }).getAttribute('href');
   const enc = encodeURIComponent;
@@ -61,7 +62,7 @@ test('copy link puts the address on the clipboard and says so to screen readers'
   await h1(page);
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByRole('status').filter({ hasText: 'Link copied to the clipboard.' }).waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), site.url('/en/faq'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), site.url('/en/faq/'));
   await page.done();
 });
 
@@ -77,8 +78,8 @@ test('print: navigation and widgets hidden, link addresses shown, dates kept', a
   // The browser fires `beforeprint` when printing; emulating print media does not.
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   const link = page.locator('.article__meta a');
-  assert.equal(await link.getAttribute('data-print-href'), site.url('/en/news/category/politics'));
-  assert.match(await link.evaluate((a) => getComputedStyle(a, '::after').content), /\/en\/news\/category\/politics/);
+  assert.equal(await link.getAttribute('data-print-href'), site.url('/en/news/category/politics/'));
+  assert.match(await link.evaluate((a) => getComputedStyle(a, '::after').content), /\/en\/news\/category\/politics\//);
   await page.done();
 });
 
@@ -118,7 +119,7 @@ test('the report form validates, limits length, and sends JSON to the endpoint',
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Thank you for your feedback.' }).waitFor();
   assert.deepEqual(sent, [{
-    page: spa.url('/en/news/1'), lang: 'en', doing: 'Reading the article', wrong: '<img src=x onerror=alert(1)> the date is wrong',
+    page: spa.url('/en/news/1/'), lang: 'en', doing: 'Reading the article', wrong: '<img src=x onerror=alert(1)> the date is wrong',
   }]);
   assert.equal(await page.locator('.feedback img').count(), 0);
   await page.done();
@@ -159,17 +160,45 @@ test('"Yes" sends a vote; a failing endpoint shows the error and keeps the text'
   await page.done();
 });
 
-test('without an endpoint the report becomes an e-mail with the page address filled in', async () => {
+test('a default build offers no report form and names no made-up address', async () => {
   const page = await openPage(site);
-  await page.goto(site.url('/ru/pages/open-government'));
+  await page.goto(site.url('/ru/pages/open-government/'));
   await h1(page);
+  assert.equal(await page.locator('.feedback').count(), 0);
+  assert.ok(!(await page.content()).includes('example.org'));
+  await page.done();
+});
+
+/** Serves `path` with a feedback address set in its HTML, as a host would configure it. */
+async function withAddress(page, path, address) {
+  await page.route(`**${path}`, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace(/<meta[^>]*\bname="?portal-feedback-email"?(?=[\s>])[^>]*>/, `<meta name="portal-feedback-email" content="${address}">`);
+    assert.ok(html.includes(`content="${address}"`), 'the address is set');
+    await route.fulfill({ response, body: html });
+  });
+}
+
+test('with an address and no endpoint the report is an e-mail, and the page says what happened', async () => {
+  const page = await openPage(spa);
+  const path = '/ru/pages/open-government/';
+  await withAddress(page, path, 'otzyv@portal.test');
+  await page.goto(spa.url(path));
+  await h1(page);
+  // No vote that could not be sent: only the report.
+  assert.equal(await page.locator('.feedback button').count(), 1);
   const mail = page.locator('.feedback a[href^="mailto:"]');
   const href = await mail.getAttribute('href');
-  assert.ok(href.startsWith('mailto:feedback@example.org?subject='), href);
-  assert.ok(href.includes(encodeURIComponent(site.url('/ru/pages/open-government'))), href);
+  assert.ok(href.startsWith('mailto:otzyv@portal.test?subject='), href);
+  assert.ok(href.includes(encodeURIComponent(spa.url(path))), href);
   await page.getByRole('button', { name: 'Сообщить о проблеме на этой странице' }).click();
   await page.getByLabel('Что пошло не так?').fill('Опечатка');
   assert.ok((await mail.getAttribute('href')).includes(encodeURIComponent('Опечатка')));
-  assert.equal(await page.getByRole('button', { name: 'Отправить по электронной почте' }).count(), 1);
+  await page.getByRole('button', { name: 'Отправить по электронной почте' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Должна была открыться ваша почтовая программа' });
+  await status.waitFor();
+  assert.equal((await status.locator('a[href^="mailto:otzyv@portal.test?"]').textContent()).trim(), 'otzyv@portal.test');
+  assert.equal(await page.getByText('Спасибо за отзыв.').count(), 0, 'nothing was sent, so no thanks');
   await page.done();
 });

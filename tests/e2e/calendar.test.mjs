@@ -22,7 +22,7 @@ test('the home calendar opens at the newest news, Monday first, days with news a
   assert.equal(await grid.locator('tbody tr').first().locator('td').first().getAttribute('data-date'), '2018-01-01');
   const links = grid.getByRole('link');
   assert.equal(await links.count(), 7);
-  assert.equal(await links.first().getAttribute('href'), '/en/news?date=2018-01-05');
+  assert.equal(await links.first().getAttribute('href'), '/en/news/?date=2018-01-05');
   assert.equal(await links.first().getAttribute('aria-label'), '5 January 2018: 1 news item');
   assert.equal(await grid.locator('td[tabindex="0"]').count(), 1, 'one day in the tab order');
 
@@ -57,7 +57,7 @@ test('keyboard: arrows, Home/End, PageUp/PageDown move focus; Enter opens the da
   // The day is a link once the month's news has arrived; Enter on a day without news does nothing.
   await page.locator('td[data-date="2017-11-07"] a').waitFor();
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/en\/news\?date=2017-11-07$/);
+  await page.waitForURL(/\/en\/news\/\?date=2017-11-07$/);
   assert.equal(await h1(page), 'News of 7 November 2017');
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   await page.done();

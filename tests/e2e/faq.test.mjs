@@ -74,7 +74,7 @@ test('a link to a question opens it; every answer has its own link', async () =>
   const id = await items.nth(7).getAttribute('id');
   assert.equal(
     await items.nth(7).locator('.faq__link a').getAttribute('href'),
-    `/en/faq#${id}`,
+    `/en/faq/#${id}`,
   );
   await page.goto(site.url(`/en/faq#${id}`));
   await page.waitForFunction((id) => document.getElementById(id)?.open, id);

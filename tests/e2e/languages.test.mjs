@@ -27,7 +27,7 @@ for (const [code, L] of Object.entries(LANGS)) {
     await page.locator('.home__latest .news-list li').first().waitFor();
 
     await page.getByRole('navigation').getByRole('link', { name: L.news, exact: true }).first().click();
-    await page.waitForURL(new RegExp(`/${code}/news$`));
+    await page.waitForURL(new RegExp(`/${code}/news\/$`));
     assert.equal(await h1(page), L.news);
     await page.locator('.news-list li').first().waitFor();
     assert.ok(await page.getByRole('link', { name: L.next }).isVisible(), 'pagination is translated');
@@ -37,18 +37,18 @@ for (const [code, L] of Object.entries(LANGS)) {
     const first = page.locator('.news-list h2 a').first();
     const title = (await first.textContent()).trim();
     await first.click();
-    await page.waitForURL(new RegExp(`/${code}/news/\\d+$`));
+    await page.waitForURL(new RegExp(`/${code}/news/\\d+\/$`));
     assert.equal(await h1(page), title);
     assert.equal(await page.getAttribute('html', 'lang'), L.tag);
 
     const mainNav = page.locator('nav.main-nav');
     await mainNav.getByRole('link', { name: L.faqNav, exact: true }).click();
-    await page.waitForURL(new RegExp(`/${code}/faq$`));
+    await page.waitForURL(new RegExp(`/${code}/faq\/$`));
     await arrived(page, L.faq);
     assert.equal(await h1(page), L.faq);
     assert.match(await page.title(), new RegExp(`^${L.faq} – `));
     await mainNav.getByRole('link', { name: L.helplinesNav, exact: true }).click();
-    await page.waitForURL(new RegExp(`/${code}/helplines$`));
+    await page.waitForURL(new RegExp(`/${code}/helplines\/$`));
     await arrived(page, L.helplines);
     assert.equal(await h1(page), L.helplines);
     await page.locator('li.helpline').first().waitFor();
@@ -81,7 +81,7 @@ test('switching language keeps the article, the feed page and the filter', async
   const switcher = page.getByRole('navigation', { name: 'Language' });
   assert.equal(await switcher.locator('a[aria-current]').textContent(), 'English');
   await switcher.getByRole('link', { name: 'Русский' }).click();
-  await page.waitForURL(/\/ru\/news\/category\/society\/page\/2$/);
+  await page.waitForURL(/\/ru\/news\/category\/society\/page\/2\/$/);
   await page.locator('.news-list li').first().waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'ru');
   assert.match(await page.title(), /Страница 2 из 2/);
@@ -89,7 +89,7 @@ test('switching language keeps the article, the feed page and the filter', async
   await page.goto(site.url('/ru/news/1'));
   await h1(page);
   await page.getByRole('navigation', { name: 'Язык' }).getByRole('link', { name: 'Qaraqalpaqsha' }).click();
-  await page.waitForURL(/\/qr\/news\/1$/);
+  await page.waitForURL(/\/qr\/news\/1\/$/);
   assert.equal(await page.getAttribute('html', 'lang'), 'kaa');
   await page.done();
 });
@@ -105,7 +105,7 @@ test('switching language while the page is being taken over shows the page in th
     document.querySelector('.language-switcher a[hreflang="ru"]').click();
   })));
   await page.goto(site.url('/en/news/1'), { beforeApp: true });
-  await page.waitForURL(/\/ru\/news\/1$/);
+  await page.waitForURL(/\/ru\/news\/1\/$/);
   await h1(page);
   assert.equal(await page.evaluate(() => sessionStorage.getItem('clicked')), 'during');
   assert.equal(await page.getAttribute('html', 'lang'), 'ru');
@@ -138,7 +138,7 @@ test('hreflang alternates name the same page in every language', async () => {
   const alternates = await page.locator('link[rel=alternate][hreflang]').evaluateAll((ls) =>
     ls.map((l) => `${l.hreflang} ${new URL(l.href).pathname}`));
   assert.deepEqual(alternates.sort(), [
-    'en /en/news/7', 'kaa /qr/news/7', 'ru /ru/news/7', 'uz-Cyrl /uz/news/7', 'uz-Latn /oz/news/7',
+    'en /en/news/7/', 'kaa /qr/news/7/', 'ru /ru/news/7/', 'uz-Cyrl /uz/news/7/', 'uz-Latn /oz/news/7/',
   ]);
   await page.done();
 });

@@ -6,6 +6,12 @@ import { useSite, openPage, h1, arrived } from './harness.mjs';
 const site = useSite();
 const SEED_TITLE = 'Uzbekistan–Kazakhstan: dedicated to the 25th anniversary of establishment of diplomatic relations';
 
+/** Resolves once the feed shows the list of its page `n`: "Page n of …", no skeleton left. */
+function feedPage(page, n) {
+  return page.waitForFunction((n) => !document.querySelector('.skeleton')
+    && /\bPage (\d+) of /.exec(document.querySelector('.feed__count')?.textContent ?? '')?.[1] === String(n), n);
+}
+
 test('home → feed → category → seed article → back, without reloading', async () => {
   const page = await openPage(site);
   await page.goto(site.url('/en/'));
@@ -14,30 +20,32 @@ test('home → feed → category → seed article → back, without reloading', 
   await page.evaluate(() => { window.__noReload = true; });
 
   await page.getByRole('link', { name: 'All news' }).first().click();
-  await page.waitForURL(/\/en\/news$/);
+  await page.waitForURL(/\/en\/news\/$/);
   assert.equal(await h1(page), 'News');
 
   await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Politics' }).click();
-  await page.waitForURL(/category\/politics$/);
+  await page.waitForURL(/category\/politics\/$/);
   assert.equal(await h1(page), 'Politics');
   assert.equal(
     await page.locator('.category-filter a[aria-current=page]').textContent(),
     'Politics',
   );
 
-  // Walk the category's pages until the seed article shows.
+  // Walk the category's pages until the seed article shows; each page's list is looked at once
+  // it is there (the heading comes before it).
   const seed = page.getByRole('link', { name: SEED_TITLE });
-  for (let i = 0; i < 10 && !(await seed.count()); i++) {
+  await feedPage(page, 1);
+  for (let n = 2; n <= 10 && !(await seed.count()); n++) {
     await page.getByRole('link', { name: 'Next' }).click();
-    await page.waitForFunction(() => !document.querySelector('.skeleton'));
+    await feedPage(page, n);
   }
   await seed.click();
-  await page.waitForURL(/\/en\/news\/1$/);
+  await page.waitForURL(/\/en\/news\/1\/$/);
   assert.equal(await h1(page), SEED_TITLE);
   assert.equal(await page.evaluate(() => window.__noReload), true, 'navigation stayed in the app');
 
   await page.goBack();
-  await page.waitForURL(/category\/politics$/);
+  await page.waitForURL(/category\/politics\/$/);
   assert.equal(await h1(page), 'Politics');
   assert.ok(await seed.isVisible(), 'the feed page is back, from the cache');
   assert.equal(await page.evaluate(() => window.__noReload), true);
@@ -76,11 +84,11 @@ test('pagination moves through the feed and marks the current page', async () =>
   await h1(page);
   const pages = page.getByRole('navigation', { name: 'Pages' });
   await pages.getByRole('link', { name: 'Page 2' }).click();
-  await page.waitForURL(/news\/page\/2$/);
+  await page.waitForURL(/news\/page\/2\/$/);
   await page.waitForFunction(() => document.querySelector('a[aria-current=page][aria-label="Page 2"]'));
   assert.match(await page.title(), /^News – Page 2 of \d+/);
   await pages.getByRole('link', { name: 'Previous' }).click();
-  await page.waitForURL(/\/en\/news$/);
+  await page.waitForURL(/\/en\/news\/$/);
   await page.waitForFunction(() => /^News – Page 1 of \d+/.test(document.title));
   await page.done();
 });

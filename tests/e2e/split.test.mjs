@@ -83,7 +83,7 @@ test('a new query of the same page moves focus to its heading at once (the route
   const box = page.getByRole('main').getByRole('searchbox').first();
   await box.fill('Kazakhstan');
   await box.press('Enter');
-  await page.waitForURL(/\/en\/search\?q=Kazakhstan$/);
+  await page.waitForURL(/\/en\/search\/\?q=Kazakhstan$/);
   await arrived(page, 'Search results for “Kazakhstan”');
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   await page.waitForFunction(() => /Kazakhstan/.test(document.querySelector('[aria-live="polite"]').textContent));

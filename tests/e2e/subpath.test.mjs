@@ -13,9 +13,9 @@ test('deep link, navigation and API under /portal/', async () => {
   await page.goto(site.url('/en/news/1'));
   assert.match(await h1(page), /^Uzbekistan–Kazakhstan/);
   const category = page.locator('.article__meta a');
-  assert.equal(await category.getAttribute('href'), '/portal/en/news/category/politics');
+  assert.equal(await category.getAttribute('href'), '/portal/en/news/category/politics/');
   await category.click();
-  await page.waitForURL(/\/portal\/en\/news\/category\/politics$/);
+  await page.waitForURL(/\/portal\/en\/news\/category\/politics\/$/);
   assert.equal(await h1(page), 'Politics');
   assert.ok(apiRequests.length >= 2);
   assert.ok(apiRequests.every((p) => p.startsWith('/portal/api/v1/en/')), apiRequests.join(' '));
