@@ -135,6 +135,9 @@ export async function writeHeaders(dist, publicUrl = '/') {
     `${base}api/*`,
     '  Cache-Control: no-cache',
     '# HTML pages: the host default (revalidate) applies.',
+    '# The web app manifest, by its registered type (not every host knows the extension).',
+    `${base}manifest.webmanifest`,
+    '  Content-Type: application/manifest+json',
     '',
   ];
   await writeFile(join(dist, '_headers'), lines.join('\n'));

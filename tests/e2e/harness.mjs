@@ -5,14 +5,14 @@ import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from '../../scripts/static-server.mjs';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
 // The test site; `PORTAL_E2E_DIST=dist-mine` points the tests at another build of it (and
 // `PORTAL_E2E_DIST_PORTAL` at another sub-path build).
-const DIST = process.env.PORTAL_E2E_DIST ?? 'dist-test';
+export const DIST = process.env.PORTAL_E2E_DIST ?? 'dist-test';
 export const DIST_PORTAL = process.env.PORTAL_E2E_DIST_PORTAL ?? 'dist-test-portal';
 
 /**
