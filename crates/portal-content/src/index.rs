@@ -98,7 +98,7 @@ pub struct TokenTable {
     row: FastMap<(usize, Analyser), usize>,
     offsets: Vec<usize>,
     ids: Vec<u32>,
-    tfs: Vec<u32>,
+    tfs: Vec<u16>,
     lens: Vec<u32>,
 }
 
@@ -146,7 +146,7 @@ impl TokenTable {
                 for (k, tf) in keys {
                     let id = table.intern(k);
                     table.ids.push(id);
-                    table.tfs.push(tf);
+                    table.tfs.push(tf.min(u32::from(u16::MAX)) as u16);
                 }
                 table.offsets.push(table.ids.len());
                 table.lens.push(len);
@@ -182,8 +182,25 @@ pub struct Index {
     directory: Vec<SearchDoc>,
     news: usize,
     ranges: Vec<DocRange>,
-    shards: Vec<(String, SearchShard)>,
+    /// Where each shard begins, and its terms: key, df and [`pack`]ed postings (half the
+    /// memory of [`Term`]'s pairs: five languages of 100,000 articles are held at once).
+    shards: Vec<(String, Vec<PackedTerm>)>,
     vocab: Vec<(String, SearchVocab)>,
+}
+
+type PackedTerm = (Box<str>, u32, Box<[u32]>);
+
+/// The most documents of one language: a posting packs its document in 24 bits.
+pub const MAX_DOCS: usize = 1 << 24;
+
+/// A posting in one `u32`: the document in the high 24 bits, the impact (1..=255) in the
+/// low 8, so that packed postings sort by document.
+fn pack(doc: u32, impact: u32) -> u32 {
+    doc << 8 | impact.min(255)
+}
+
+fn unpack(p: u32) -> (u32, u32) {
+    (p >> 8, p & 0xff)
 }
 
 fn news_doc(lang: &str, l: &Listed) -> SearchDoc {
@@ -367,13 +384,17 @@ impl Index {
             .collect();
         let rows: Vec<usize> = news.iter().map(|l| table.row(lang, l)).collect();
         let docs = directory.len() + news.len();
+        assert!(
+            docs < MAX_DOCS,
+            "{lang}: {docs} documents, more than the search index's {MAX_DOCS}"
+        );
         let total_len: u64 = analysed.iter().map(|a| u64::from(a.1)).sum::<u64>()
             + rows.iter().map(|&r| u64::from(table.lens[r])).sum::<u64>();
         let avg_len = total_len as f32 / docs.max(1) as f32;
 
         // Key id → postings (document, impact), ascending by document: documents are added
         // in order. Keys of the directory that no article has get ids past the table's.
-        let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); table.keys.len()];
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); table.keys.len()];
         let mut own: FastMap<String, u32> = FastMap::default();
         let mut own_keys: Vec<String> = Vec::new();
         for (d, (keys, len)) in analysed.into_iter().enumerate() {
@@ -390,15 +411,15 @@ impl Index {
                         id as usize
                     }
                 };
-                postings[id].push((d as u32, rank::impact(tf, len, avg_len)));
+                postings[id].push(pack(d as u32, rank::impact(tf, len, avg_len)));
             }
         }
         let base = directory.len() as u32;
         for (i, &r) in rows.iter().enumerate() {
             let len = table.lens[r];
             for j in table.offsets[r]..table.offsets[r + 1] {
-                let impact = rank::impact(table.tfs[j], len, avg_len);
-                postings[table.ids[j] as usize].push((base + i as u32, impact));
+                let impact = rank::impact(u32::from(table.tfs[j]), len, avg_len);
+                postings[table.ids[j] as usize].push(pack(base + i as u32, impact));
             }
         }
 
@@ -413,14 +434,15 @@ impl Index {
             .filter(|&id| !postings[id].is_empty())
             .collect();
         ids.par_sort_unstable_by(|&a, &b| key_of(a).cmp(key_of(b)));
-        let mut shards: Vec<(String, SearchShard)> = Vec::new();
+        let mut shards: Vec<(String, Vec<PackedTerm>)> = Vec::new();
         let mut bytes = 0;
         let mut vocab_keys: Vec<&str> = Vec::with_capacity(ids.len());
         for id in ids {
             let list = &mut postings[id];
             let df = list.len() as u32;
             if list.len() > MAX_POSTINGS {
-                list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                // Highest impact first, then the newest (lowest) document.
+                list.sort_unstable_by_key(|&p| (std::cmp::Reverse(p & 0xff), p));
                 list.truncate(MAX_POSTINGS);
                 list.sort_unstable();
             }
@@ -431,22 +453,24 @@ impl Index {
                 + 8
                 + list
                     .iter()
-                    .map(|(d, i)| digits(*d) + digits(*i) + 2)
+                    .map(|&p| {
+                        let (d, i) = unpack(p);
+                        digits(d) + digits(i) + 2
+                    })
                     .sum::<usize>();
             if shards.is_empty() || bytes + size > SHARD_BYTES {
-                let first = match shards.last().and_then(|(_, s)| s.terms.last()) {
-                    Some(last) => separator(last.key(), key),
+                let first = match shards.last().and_then(|(_, s)| s.last()) {
+                    Some(last) => separator(&last.0, key),
                     None => key.to_string(),
                 };
-                shards.push((first, SearchShard::default()));
+                shards.push((first, Vec::new()));
                 bytes = 0;
             }
             bytes += size;
-            let term = Term::new(key.to_string(), df, list);
+            let packed = std::mem::take(list).into_boxed_slice();
             if let Some((_, s)) = shards.last_mut() {
-                s.terms.push(term);
+                s.push((key.into(), df, packed));
             }
-            *list = Vec::new();
         }
         let mut by_end: Vec<(String, &str)> =
             vocab_keys.into_iter().map(|k| (reversed(k), k)).collect();
@@ -494,8 +518,21 @@ impl Index {
         self.docs().div_ceil(DOCS_PER_CHUNK)
     }
 
-    pub fn shards(&self) -> &[(String, SearchShard)] {
-        &self.shards
+    pub fn shard_count(&self) -> usize {
+        self.shards.len()
+    }
+
+    /// Shard `i`, as its file holds it.
+    pub fn shard(&self, i: usize) -> SearchShard {
+        let terms = self.shards[i]
+            .1
+            .iter()
+            .map(|(key, df, packed)| {
+                let postings: Vec<(u32, u32)> = packed.iter().map(|&p| unpack(p)).collect();
+                Term::new(key.to_string(), *df, &postings)
+            })
+            .collect();
+        SearchShard { terms }
     }
 
     pub fn vocab(&self) -> &[(String, SearchVocab)] {
@@ -557,6 +594,11 @@ mod tests {
             (digits(0), digits(9), digits(10), digits(255)),
             (1, 1, 2, 3)
         );
+        assert_eq!(
+            unpack(pack(MAX_DOCS as u32 - 1, 255)),
+            (MAX_DOCS as u32 - 1, 255)
+        );
+        assert!(pack(3, 255) < pack(4, 1));
     }
 
     #[test]

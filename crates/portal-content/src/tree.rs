@@ -328,7 +328,7 @@ impl<'a> Plan<'a> {
         jobs.extend((0..self.extra.len()).map(Job::Extra));
         if let Some(index) = &self.search {
             jobs.push(Job::SearchIndex);
-            jobs.extend((0..index.shards().len()).map(Job::SearchShard));
+            jobs.extend((0..index.shard_count()).map(Job::SearchShard));
             jobs.extend((0..index.vocab().len()).map(Job::SearchVocab));
             jobs.extend((0..index.chunks()).map(Job::SearchDocs));
         }
@@ -453,7 +453,7 @@ impl<'a> Plan<'a> {
             }
             Job::Extra(i) => self.extra[i].1.clone(),
             Job::SearchIndex => json(&self.search_index().meta()),
-            Job::SearchShard(i) => json(&self.search_index().shards()[i].1),
+            Job::SearchShard(i) => json(&self.search_index().shard(i)),
             Job::SearchVocab(i) => json(&self.search_index().vocab()[i].1),
             Job::SearchDocs(c) => json(&self.search_index().chunk(self.lang(), c, &self.sorted)),
         }
