@@ -1060,10 +1060,10 @@ impl Checker<'_> {
     /// document, every document's route resolves, and every key of a news title is indexed
     /// with its document (unless the key's list is full).
     fn search(&mut self, lang: &str) {
+        use portal_api::search::{rank::MAX_IMPACT, DOCS_PER_CHUNK};
         use portal_api::search::{
             typo, Analyser, DocKind, SearchDocs, SearchIndex, SearchShard, SearchVocab,
         };
-        use portal_api::search::{rank::MAX_IMPACT, DOCS_PER_CHUNK};
         let index_rel = paths::search_index(lang);
         let Some(index) =
             self.required::<SearchIndex>(&index_rel, "every language has a search index")

@@ -468,8 +468,7 @@ fn the_search_index_must_agree_with_the_articles() {
     let c = Copy::new();
     // The last chunk of documents of oz: news.
     let index: Value =
-        serde_json::from_str(&fs::read_to_string(c.path("oz/search/index.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&fs::read_to_string(c.path("oz/search/index.json")).unwrap()).unwrap();
     let docs = index["docs"].as_u64().unwrap();
     let news_chunk = format!("oz/search/docs/{}.json", (docs - 1) / 16);
     // A key in the wrong shard, a posting past the last document, a missing chunk of
