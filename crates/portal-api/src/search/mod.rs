@@ -86,9 +86,17 @@ impl SearchIndex {
         file_of(&self.shards, key)
     }
 
-    /// The vocabulary file that would hold keys reversed like `reversed`.
+    /// The vocabulary file where keys reversed like `reversed` are, or would be (the first
+    /// file for one that sorts before all).
     pub fn vocab_of(&self, reversed: &str) -> Option<usize> {
-        file_of(&self.vocab, reversed)
+        file_of(&self.vocab, reversed).or((!self.vocab.is_empty()).then_some(0))
+    }
+
+    /// The shard where `key` is or would be (the first for a key that sorts before all):
+    /// where its neighbours are.
+    pub fn shard_near(&self, key: &str) -> Option<usize> {
+        self.shard_of(key)
+            .or((!self.shards.is_empty()).then_some(0))
     }
 
     /// Shards that may hold keys beginning with `prefix`, in order.
@@ -308,6 +316,7 @@ mod tests {
     fn keys_are_found_in_ranges_of_shards() {
         let i = index(&["ab", "ka", "kaz", "kazb", "m"]);
         assert_eq!(i.shard_of("aa"), None);
+        assert_eq!(i.shard_near("aa"), Some(0));
         assert_eq!(i.shard_of("ab"), Some(0));
         assert_eq!(i.shard_of("b"), Some(0));
         assert_eq!(i.shard_of("kazakhstan"), Some(2));

@@ -165,7 +165,7 @@ async fn rank<F: Files>(
     let mut shards: HashMap<usize, SearchShard> = HashMap::new();
     let mut wanted = BTreeSet::new();
     for (keys, prefixes) in &plan.words {
-        wanted.extend(keys.iter().filter_map(|k| index.shard_of(k)));
+        wanted.extend(keys.iter().filter_map(|k| index.shard_near(k)));
         for p in prefixes {
             wanted.extend(index.shards_with_prefix(p));
         }
@@ -233,7 +233,7 @@ async fn rank<F: Files>(
                 .filter(|k| k.chars().count() >= MIN_TYPO_CHARS)
             {
                 // Keys that begin like it (its shard) and keys that end like it.
-                if let Some(s) = index.shard_of(k).and_then(|n| shards.get(&n)) {
+                if let Some(s) = index.shard_near(k).and_then(|n| shards.get(&n)) {
                     found.extend(
                         s.terms
                             .iter()
@@ -269,28 +269,29 @@ async fn rank<F: Files>(
     let mut total_idf = 0.0;
     let mut keys = BTreeSet::new();
     for c in &candidates {
+        let terms: Vec<(&Candidate, &super::Term)> = c
+            .iter()
+            .filter_map(|cand| {
+                let term = index
+                    .shard_of(&cand.key)
+                    .and_then(|n| shards.get(&n))
+                    .and_then(|s| s.get(&cand.key))?;
+                Some((cand, term))
+            })
+            .collect();
+        // One idf for all the keys of a word, that of its most common one: a rare word it
+        // begins must not outweigh the word itself. A word found nowhere still counts in
+        // coverage, as a rare one.
+        let df = terms.iter().map(|(_, t)| t.df()).max().unwrap_or(0);
+        let word_idf = rank::idf(df, index.docs);
         let mut best: HashMap<u32, f32> = HashMap::new();
-        let mut word_idf: f32 = 0.0;
-        for cand in c {
-            let Some(term) = index
-                .shard_of(&cand.key)
-                .and_then(|n| shards.get(&n))
-                .and_then(|s| s.get(&cand.key))
-            else {
-                continue;
-            };
-            let idf = rank::idf(term.df(), index.docs);
-            word_idf = word_idf.max(idf);
+        for (cand, term) in terms {
             keys.insert(cand.key.clone());
             for (doc, impact) in term.postings() {
-                let s = rank::score(impact, idf, cand.weight);
+                let s = rank::score(impact, word_idf, cand.weight);
                 let e = best.entry(doc).or_insert(0.0);
                 *e = e.max(s);
             }
-        }
-        if c.is_empty() {
-            // A word found nowhere still counts in coverage, as a rare one.
-            word_idf = rank::idf(0, index.docs);
         }
         total_idf += word_idf;
         for (doc, s) in best {
@@ -419,4 +420,133 @@ pub async fn search<F: Files>(
         })
         .collect();
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::{DocRange, Term, DOCS_PER_CHUNK, MAX_POSTINGS};
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    /// An index of six news documents in memory: `terms` are `(key, [(doc, impact)])`.
+    struct Memory {
+        index: SearchIndex,
+        shard: SearchShard,
+        vocab: SearchVocab,
+    }
+
+    fn memory(terms: &[(&str, &[(u32, u32)])]) -> Memory {
+        let mut terms: Vec<Term> = terms
+            .iter()
+            .map(|(k, p)| Term::new(k.to_string(), p.len() as u32, p))
+            .collect();
+        terms.sort_by(|a, b| a.key().cmp(b.key()));
+        let mut keys: Vec<String> = terms.iter().map(|t| t.key().to_string()).collect();
+        keys.sort_by_key(|k| typo::reversed(k));
+        Memory {
+            index: SearchIndex {
+                docs: 6,
+                docs_per_chunk: DOCS_PER_CHUNK,
+                max_postings: MAX_POSTINGS as u32,
+                shards: vec![terms[0].key().to_string()],
+                vocab: vec![typo::reversed(&keys[0])],
+                ranges: vec![DocRange {
+                    kind: DocKind::News,
+                    year: Some(2017),
+                    first: 0,
+                    end: 6,
+                }],
+            },
+            shard: SearchShard { terms },
+            vocab: SearchVocab { keys },
+        }
+    }
+
+    impl Files for Memory {
+        type Error = ();
+        async fn index(&self, _: &str) -> Result<SearchIndex, ()> {
+            Ok(self.index.clone())
+        }
+        async fn shard(&self, _: &str, _: usize) -> Result<SearchShard, ()> {
+            Ok(self.shard.clone())
+        }
+        async fn vocab(&self, _: &str, _: usize) -> Result<SearchVocab, ()> {
+            Ok(self.vocab.clone())
+        }
+        async fn docs(&self, _: &str, chunk: u32) -> Result<SearchDocs, ()> {
+            let first = chunk * DOCS_PER_CHUNK;
+            let docs = (first..6)
+                .map(|d| SearchDoc {
+                    kind: DocKind::News,
+                    route: format!("en/news/{d}/"),
+                    title: format!("Document {d}"),
+                    snippet: String::new(),
+                    body: None,
+                    date: None,
+                    lang: None,
+                })
+                .collect();
+            Ok(SearchDocs { first, docs })
+        }
+        async fn body(&self, _: &str, _: &SearchDoc) -> Result<Option<String>, ()> {
+            Ok(None)
+        }
+    }
+
+    fn ranked(m: &Memory, text: &str) -> Vec<String> {
+        let q = Query {
+            text: text.into(),
+            page: 1,
+            ..Query::default()
+        };
+        let mut f = pin!(search(m, "en", &q, &[]));
+        match f.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(r) => r
+                .unwrap()
+                .results
+                .into_iter()
+                .map(|f| f.doc.route)
+                .collect(),
+            Poll::Pending => panic!("memory never waits"),
+        }
+    }
+
+    #[test]
+    fn a_word_ranks_above_the_words_it_begins_and_ties_keep_the_newest_first() {
+        let m = memory(&[
+            ("school", &[(4, 100), (5, 100)]),
+            ("schoolbus", &[(1, 100)]),
+            ("tax", &[(0, 50)]),
+        ]);
+        // The last word also matches what it begins, below its own key.
+        assert_eq!(
+            ranked(&m, "school"),
+            ["en/news/4/", "en/news/5/", "en/news/1/"]
+        );
+        // Not a word being typed: only its own key.
+        assert_eq!(
+            ranked(&m, "school tax"),
+            ["en/news/0/", "en/news/4/", "en/news/5/"]
+        );
+    }
+
+    #[test]
+    fn documents_with_every_word_come_before_those_with_some() {
+        let m = memory(&[
+            ("pension", &[(1, 255), (3, 40)]),
+            ("tax", &[(2, 255), (3, 40)]),
+        ]);
+        assert_eq!(ranked(&m, "pension tax")[0], "en/news/3/");
+    }
+
+    #[test]
+    fn a_typo_finds_the_word_even_in_its_first_letters_and_only_from_five_letters() {
+        let m = memory(&[("kazakhstan", &[(2, 100)]), ("tax", &[(3, 100)])]);
+        for typo in ["kazahstan", "kazakhstna", "qazakhstan", "akzakhstan"] {
+            assert_eq!(ranked(&m, typo), ["en/news/2/"], "{typo}");
+        }
+        // Shorter words are not corrected.
+        assert!(ranked(&m, "tix").is_empty());
+    }
 }
