@@ -27,13 +27,18 @@ async function wireBytes(file) {
 
 const isCode = (path) => /\.(js|mjs|wasm|pagefind)$/.test(path);
 
-/** Sums the records of `log` (bench server responses) into data and code bytes. */
-async function tally(records) {
-  const out = { requests: records.length, data: 0, code: 0, raw: 0, files: [] };
+/**
+ * Sums the records of `log` (bench server responses) into data and code bytes; `index`: the data
+ * files under `indexPrefix` (the search index itself, without other files the query made the
+ * page fetch, such as articles fetched ahead of a click).
+ */
+async function tally(records, indexPrefix) {
+  const out = { requests: records.length, data: 0, index: 0, code: 0, raw: 0, files: [] };
   for (const r of records) {
     const s = await wireBytes(r.file);
     if (isCode(r.path)) out.code += s.brotli;
     else out.data += s.brotli;
+    if (!isCode(r.path) && r.path.startsWith(indexPrefix)) out.index += s.brotli;
     out.raw += s.raw;
     out.files.push(r.path);
   }
@@ -132,7 +137,7 @@ export async function runOurs(browser, origin, { lang, query }, { serverLog, bas
   out.groups = out.links.map((l) => [l]);
   const prefix = `/api/v1/${lang}/search/`;
   const mine = serverLog.slice(mark).filter((r) => r.path.startsWith(prefix) || !baseline.has(r.path));
-  out.bytes = await tally(mine);
+  out.bytes = await tally(mine, prefix);
   out.errors = errors;
   return out;
 }
@@ -197,7 +202,7 @@ export async function runPagefind(browser, origin, { lang, query }, { serverLog,
   }
   out.links = out.groups.map((g) => g[0]);
   const mine = serverLog.slice(mark).filter((rec) => rec.path.startsWith('/pagefind/'));
-  out.bytes = await tally(mine);
+  out.bytes = await tally(mine, '/pagefind/');
   out.errors = errors;
   return out;
 }

@@ -64,8 +64,10 @@ const kb = (b) => (b === null || b === undefined ? '–' : `${(b / 1024).toFixed
 function bytesSummary(results, engine) {
   const rows = results.map((r) => r[engine]).filter(Boolean);
   const data = rows.map((r) => r.bytes.data);
+  const index = rows.map((r) => r.bytes.index ?? r.bytes.data);
   const all = rows.map((r) => r.bytes.data + r.bytes.code);
   return {
+    indexMedian: median(index), indexP90: percentile(index, 90),
     dataMedian: median(data), dataP90: percentile(data, 90),
     allMedian: median(all), allP90: percentile(all, 90),
     requestsMedian: median(rows.map((r) => r.bytes.requests)),
@@ -130,14 +132,15 @@ export function markdown(run) {
   L.push('Kinds: ' + Object.entries(KINDS).map(([k, d]) => `${k}: ${d}`).join('; ') + '.', '');
 
   L.push('## Bytes fetched per query (empty cache, as sent: brotli where smaller)', '');
-  L.push('| engine | index data, median | p90 | with engine code, median | p90 | requests, median | results after (desktop, median) |');
-  L.push('|---|---|---|---|---|---|---|');
+  L.push('| engine | search index, median | p90 | all data, median | p90 | with engine code, median | p90 | requests, median | results after (desktop, median) |');
+  L.push('|---|---|---|---|---|---|---|---|---|');
   for (const e of engines) {
     const b = bytesSummary(run.results, e);
-    L.push(`| ${ENGINES[e]} | ${kb(b.dataMedian)} | ${kb(b.dataP90)} | ${kb(b.allMedian)} | ${kb(b.allP90)} | ${b.requestsMedian ?? '–'} | ${b.msMedian === null ? '–' : `${Math.round(b.msMedian)} ms`}${b.timeouts ? ` (${b.timeouts} timed out)` : ''} |`);
+    L.push(`| ${ENGINES[e]} | ${kb(b.indexMedian)} | ${kb(b.indexP90)} | ${kb(b.dataMedian)} | ${kb(b.dataP90)} | ${kb(b.allMedian)} | ${kb(b.allP90)} | ${b.requestsMedian ?? '–'} | ${b.msMedian === null ? '–' : `${Math.round(b.msMedian)} ms`}${b.timeouts ? ` (${b.timeouts} timed out)` : ''} |`);
   }
-  L.push('', 'Ours: the files under `/api/v1/{lang}/search/` and any other file the page fetched only because of the '
-    + 'query (engine code: `.js`/`.wasm` of that kind; the app itself, which every page loads, is not counted). '
+  L.push('', 'Ours: the files under `/api/v1/{lang}/search/` (search index) and any other file the page fetched only because '
+    + 'of the query (all data: also e.g. articles fetched ahead of a click; engine code: `.js`/`.wasm` of that kind; the '
+    + 'app itself, which every page loads, is not counted). '
     + 'Pagefind: every file under `/pagefind/` (engine code: `pagefind.js` and its wasm). "Results after": from the '
     + 'navigation to the results in the DOM, unthrottled, on this machine.', '');
 
