@@ -302,6 +302,8 @@ async fn helpline_directory_filters_by_digits() {
     let h = |id: &str, name: &str, phone: &str| Helpline {
         id: id.into(),
         name: name.into(),
+        about: None,
+        topics: vec![],
         short_number: None,
         phones: vec![phone.into()],
         hours: None,
@@ -573,6 +575,244 @@ async fn later_runs_the_effects_of_its_part_after_hydrating_it() {
         one(&root, "p").get_attribute("data-origin").as_deref(),
         Some("browser")
     );
+}
+
+/// Sets the address's query and fragment (`"?q=x#id"`, `""` for none) without navigating,
+/// as a shared link would have them: the filters and the directories read them.
+fn set_address(query_and_fragment: &str) {
+    let location = window().location();
+    let path = location.pathname().unwrap();
+    let history = window().history().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query_and_fragment}")),
+        )
+        .unwrap();
+}
+
+fn address_query() -> String {
+    window().location().search().unwrap()
+}
+
+fn described_helplines() -> portal::api::Helplines {
+    use portal::api::{Helpline, HelplineGroup, Helplines};
+    let h = |id: &str, name: &str, about: &str, topics: &[&str]| Helpline {
+        id: id.into(),
+        name: name.into(),
+        about: Some(about.into()),
+        topics: topics.iter().map(|t| t.to_string()).collect(),
+        short_number: None,
+        phones: vec!["+998000100000".into()],
+        hours: None,
+        email: None,
+        website: None,
+        sample: true,
+    };
+    Helplines {
+        groups: vec![HelplineGroup {
+            id: "ministries".into(),
+            name: "Ministries".into(),
+            entries: vec![
+                h(
+                    "health",
+                    "Ministry of Health",
+                    "Emergency medical help, ambulance, hospitals",
+                    &["doctor", "medicine"],
+                ),
+                h(
+                    "internal-affairs",
+                    "Ministry of Internal Affairs",
+                    "Police, public order, passports and ID cards",
+                    &["crime", "driving licence"],
+                ),
+                h(
+                    "energy",
+                    "Ministry of Energy",
+                    "Electricity, gas and heating",
+                    &["power cut", "meter"],
+                ),
+            ],
+        }],
+    }
+}
+
+fn shown_ids(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    all(root, selector)
+        .iter()
+        .filter(|e| !e.has_attribute("hidden"))
+        .map(|e| e.id())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn helpline_directory_finds_lines_by_what_they_are_for_and_keeps_the_filter_in_the_address() {
+    set_address("");
+    let helplines = described_helplines();
+    let root = mount(move || view! { <portal::components::HelplineDirectory helplines/> });
+    settle().await;
+    // Each entry says what it is for, with the words readers type, and has its id.
+    let police = one(&root, "li#internal-affairs");
+    assert_eq!(
+        one(&root, "#internal-affairs .helpline__about")
+            .text_content()
+            .as_deref(),
+        Some("Police, public order, passports and ID cards")
+    );
+    assert_eq!(
+        one(&root, "#internal-affairs .helpline__topics")
+            .text_content()
+            .as_deref(),
+        Some("Keywords: crime, driving licence")
+    );
+    assert!(police.class_list().contains("helpline"));
+
+    for (query, want) in [
+        ("police", vec!["internal-affairs"]),
+        ("Ambulance", vec!["health"]),
+        ("doctor", vec!["health"]),
+        ("electricity", vec!["energy"]),
+        ("power cut", vec!["energy"]),
+        ("passport", vec!["internal-affairs"]),
+        ("ministry", vec!["health", "internal-affairs", "energy"]),
+        ("police doctor", vec![]),
+    ] {
+        type_into(&root, "#helpline-filter", query).await;
+        assert_eq!(shown_ids(&root, "li.helpline"), want, "{query}");
+    }
+    // The matched words are marked in the description and the topics too.
+    type_into(&root, "#helpline-filter", "police crime").await;
+    let marked: Vec<String> = all(&root, "li#internal-affairs mark")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(marked, ["Police", "crime"]);
+    // The filter is in the address, replaced as the reader types, gone when cleared.
+    assert_eq!(address_query(), "?q=police+crime");
+    type_into(&root, "#helpline-filter", "").await;
+    assert_eq!(address_query(), "");
+    set_address("");
+}
+
+#[wasm_bindgen_test]
+async fn a_shared_address_opens_the_directory_filtered_and_marks_its_entry() {
+    // A link with `?q=` (shared, or Back) opens the list filtered.
+    set_address("?q=doctor");
+    let helplines = described_helplines();
+    let root = mount(move || view! { <portal::components::HelplineDirectory helplines/> });
+    settle().await;
+    let input: web_sys::HtmlInputElement = one(&root, "#helpline-filter").unchecked_into();
+    assert_eq!(input.value(), "doctor");
+    assert_eq!(shown_ids(&root, "li.helpline"), ["health"]);
+    assert_eq!(address_query(), "?q=doctor");
+    set_address("");
+
+    // A link to `#id` marks that entry, and follows the fragment as it changes.
+    set_address("#energy");
+    let helplines = described_helplines();
+    let root = mount(move || view! { <portal::components::HelplineDirectory helplines/> });
+    settle().await;
+    let marked = || {
+        all(&root, "li.helpline--target")
+            .iter()
+            .map(|e| e.id())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(marked(), ["energy"]);
+    window().location().set_hash("health").unwrap();
+    settle().await;
+    assert_eq!(marked(), ["health"]);
+    set_address("");
+}
+
+#[wasm_bindgen_test]
+async fn agency_list_finds_agencies_by_what_they_do_in_its_own_classes() {
+    use portal::api::{Agencies, Agency};
+    set_address("#statistics");
+    let a = |id: &str, name: &str, about: &str, topics: &[&str]| Agency {
+        id: id.into(),
+        name: name.into(),
+        about: Some(about.into()),
+        topics: topics.iter().map(|t| t.to_string()).collect(),
+        address: "Sample: 1 Example Street, Tashkent".into(),
+        phones: vec!["+998000900001".into()],
+        email: None,
+        website: None,
+        sample: true,
+    };
+    let agencies = Agencies {
+        agencies: vec![
+            a(
+                "tax-committee",
+                "State Tax Committee",
+                "Taxes, taxpayer number, tax debts",
+                &["declaration"],
+            ),
+            a(
+                "statistics",
+                "Statistics Agency",
+                "Official statistics: population and prices",
+                &["census"],
+            ),
+            a(
+                "public-services",
+                "Agency for Public Services",
+                "Documents and certificates",
+                &["passport"],
+            ),
+        ],
+    };
+    let root = mount(move || view! { <portal::components::AgencyList agencies/> });
+    settle().await;
+    let ids = |root: &web_sys::HtmlElement| {
+        all(root, ".agencies__list > li.agency")
+            .iter()
+            .map(|e| e.id())
+            .collect::<Vec<_>>()
+    };
+    // By name: "Agency for…", "State Tax…", "Statistics…".
+    assert_eq!(
+        ids(&root),
+        ["public-services", "tax-committee", "statistics"]
+    );
+    assert_eq!(
+        all(&root, "li.agency--target")
+            .iter()
+            .map(|e| e.id())
+            .collect::<Vec<_>>(),
+        ["statistics"]
+    );
+    assert_eq!(
+        one(&root, "#statistics .agency__about")
+            .text_content()
+            .as_deref(),
+        Some("Official statistics: population and prices")
+    );
+    assert_eq!(
+        one(&root, ".agency__phones a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("tel:+998000900001")
+    );
+    // Its own classes, none of the helpline directory's.
+    assert!(root.query_selector("[class*=helpline]").unwrap().is_none());
+    for (query, want) in [
+        ("tax debt", vec!["tax-committee"]),
+        ("census", vec!["statistics"]),
+        ("passport", vec!["public-services"]),
+        (
+            "tashkent",
+            vec!["public-services", "tax-committee", "statistics"],
+        ),
+        ("customs", vec![]),
+    ] {
+        type_into(&root, "#agency-filter", query).await;
+        assert_eq!(ids(&root), want, "{query}");
+    }
+    assert_eq!(address_query(), "?q=customs");
+    assert!(!one(&root, "p.message").has_attribute("hidden"));
+    set_address("");
 }
 
 #[wasm_bindgen_test]

@@ -23,6 +23,9 @@ pub fn display_phone(e164: &str) -> String {
 
 #[component]
 pub fn Contacts(
+    /// The CSS block of the list it is in (`helpline`, `agency`): the phones' list is
+    /// `{block}__phones`, styled by that list's stylesheet.
+    block: &'static str,
     phones: Vec<String>,
     email: Option<String>,
     website: Option<String>,
@@ -36,7 +39,7 @@ pub fn Contacts(
     let website = website.filter(|w| w.starts_with("https://") || w.starts_with("http://"));
     view! {
         <dt>{move || i18n.t().phone}</dt>
-        <dd><ul class="helpline__phones">{phones}</ul></dd>
+        <dd><ul class=format!("{block}__phones")>{phones}</ul></dd>
         {email.map(|e| view! {
             <dt>{move || i18n.t().email}</dt>
             <dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd>

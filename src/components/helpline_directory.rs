@@ -1,13 +1,16 @@
-//! The helpline directory: bodies grouped by kind, each with its numbers as `tel:` links,
-//! filtered by name or by digits of a number ("1 00" finds "+998 71 100 …"), and by kind.
+//! The helpline directory: bodies grouped by kind, each with what it is for and its numbers
+//! as `tel:` links, filtered by words of its name, description and topics ("police",
+//! "ambulance") or by digits of a number ("1 00" finds "+998 71 100 …"), and by kind.
+//! Each entry has its id, so `/{lang}/helplines/#{id}` lands on it.
 
-use super::{Contacts, FilterField, Highlighted, SampleTag};
+use super::{use_entry_target, Contacts, FilterField, Highlighted, SampleTag};
 use crate::api::{Helpline, Helplines};
 use crate::i18n::use_i18n;
 use crate::text_match::{digits, matches_all, query_words};
 use leptos::prelude::*;
 
-/// What the reader typed: digits alone search numbers, anything with letters searches names.
+/// What the reader typed: digits alone search numbers, anything with letters searches the
+/// name, the description and the topics (every word in one of them).
 #[derive(Clone, Debug, PartialEq)]
 enum Query {
     All,
@@ -38,7 +41,7 @@ impl Query {
                 .iter()
                 .chain(&h.short_number)
                 .any(|p| digits(p).contains(d.as_str())),
-            Query::Words(w) => matches_all([h.name.as_str()], w),
+            Query::Words(w) => matches_all(searched_texts(h), w),
         }
     }
 
@@ -50,6 +53,13 @@ impl Query {
     }
 }
 
+/// The texts a word may be found in: name, description, topics.
+fn searched_texts(h: &Helpline) -> impl Iterator<Item = &str> + Clone {
+    std::iter::once(h.name.as_str())
+        .chain(h.about.as_deref())
+        .chain(h.topics.iter().map(String::as_str))
+}
+
 #[component]
 pub fn HelplineDirectory(helplines: Helplines) -> impl IntoView {
     let i18n = use_i18n();
@@ -58,6 +68,7 @@ pub fn HelplineDirectory(helplines: Helplines) -> impl IntoView {
     let query = Memo::new(move |_| Query::parse(&raw.read()));
     let words = Signal::derive(move || query.read().words());
     let groups = StoredValue::new(helplines.groups.clone());
+    let target = use_entry_target();
     let shows = move |group_id: &str, h: &Helpline| {
         let g = group.read();
         (g.is_empty() || *g == group_id) && query.read().matches(h)
@@ -91,7 +102,7 @@ pub fn HelplineDirectory(helplines: Helplines) -> impl IntoView {
                     let gid = g.id.clone();
                     let entry = h.clone();
                     let hidden = move || !shows(&gid, &entry);
-                    view! { <HelplineEntry helpline=h words hidden/> }
+                    view! { <HelplineEntry helpline=h words hidden target/> }
                 })
                 .collect_view();
             view! {
@@ -106,7 +117,12 @@ pub fn HelplineDirectory(helplines: Helplines) -> impl IntoView {
     view! {
         <div class="helplines">
             <div class="helplines__tools">
-                <FilterField id="helpline-filter" label=|t| t.helplines_filter_label value=raw/>
+                <FilterField
+                    id="helpline-filter"
+                    label=|t| t.helplines_filter_label
+                    hint=|t| t.helplines_filter_hint
+                    value=raw
+                />
                 <div class="field">
                     <label for="helpline-group">{move || i18n.t().groups_label}</label>
                     <select
@@ -131,44 +147,104 @@ pub fn HelplineDirectory(helplines: Helplines) -> impl IntoView {
 }
 
 #[component]
-fn HelplineEntry<H>(helpline: Helpline, words: Signal<Vec<Vec<char>>>, hidden: H) -> impl IntoView
+fn HelplineEntry<H>(
+    helpline: Helpline,
+    words: Signal<Vec<Vec<char>>>,
+    hidden: H,
+    /// The id the address's fragment names: this entry is marked when it is its own.
+    target: ReadSignal<String>,
+) -> impl IntoView
 where
     H: Fn() -> bool + Send + Sync + 'static,
 {
     let i18n = use_i18n();
+    let id = helpline.id.clone();
+    let is_target = move || target.with(|t| *t == id);
+    let topics = (!helpline.topics.is_empty()).then(|| {
+        let topics = helpline.topics.join(", ");
+        view! {
+            <p class="helpline__topics">
+                <span class="helpline__topics-label">{move || i18n.t().topics_label}</span>
+                " "
+                <Highlighted text=topics words/>
+            </p>
+        }
+    });
     view! {
-        <li class="helpline" hidden=hidden>
+        <li id=helpline.id class="helpline" class:helpline--target=is_target hidden=hidden>
             <h3 class="helpline__name">
                 <Highlighted text=helpline.name words/>
                 {helpline.sample.then(|| view! { " " <SampleTag/> })}
             </h3>
+            {helpline.about.map(|about| view! {
+                <p class="helpline__about"><Highlighted text=about words/></p>
+            })}
+            {topics}
             <dl class="helpline__details">
                 {helpline.short_number.map(|n| view! {
                     <dt>{move || i18n.t().short_number}</dt>
                     <dd><a href=format!("tel:{n}")>{n.clone()}</a></dd>
                 })}
                 {helpline.hours.map(|h| view! { <dt>{move || i18n.t().hours}</dt><dd>{h}</dd> })}
-                <Contacts phones=helpline.phones email=helpline.email website=helpline.website/>
+                <Contacts block="helpline" phones=helpline.phones email=helpline.email website=helpline.website/>
             </dl>
         </li>
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::components::contacts::display_phone;
+    use crate::i18n::Lang;
 
     fn helpline(phones: &[&str], short: Option<&str>) -> Helpline {
         Helpline {
             id: "x".into(),
             name: "Ministry of Health".into(),
+            about: Some("Emergency medical help, ambulance, hospitals".into()),
+            topics: vec!["doctor".into(), "first aid".into()],
             short_number: short.map(Into::into),
             phones: phones.iter().map(|p| p.to_string()).collect(),
             hours: None,
             email: None,
             website: None,
             sample: true,
+        }
+    }
+
+    /// The examples of a filter's hint (after its last ": ", separated by ", ").
+    pub(crate) fn hint_examples(hint: &str) -> Vec<&str> {
+        let (_, examples) = hint.rsplit_once(": ").expect("a hint ends with examples");
+        examples.split(", ").collect()
+    }
+
+    /// The embedded API's file of a language, as the app would get it.
+    pub(crate) fn embedded<T: serde::de::DeserializeOwned>(lang: Lang, file: &str) -> T {
+        let path = format!(
+            "{}/public/api/v1/{}/{file}",
+            env!("CARGO_MANIFEST_DIR"),
+            lang.code()
+        );
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn every_example_of_the_hint_finds_a_helpline_in_every_language() {
+        for lang in Lang::ALL {
+            let helplines: Helplines = embedded(lang, "helplines.json");
+            let examples = hint_examples(lang.texts().helplines_filter_hint);
+            assert!(examples.len() >= 3, "{lang:?}");
+            for example in examples {
+                let query = Query::parse(example);
+                let found = helplines
+                    .groups
+                    .iter()
+                    .flat_map(|g| &g.entries)
+                    .filter(|h| query.matches(h))
+                    .count();
+                assert!(found >= 1, "{lang:?}: `{example}` finds no helpline");
+            }
         }
     }
 
@@ -188,6 +264,13 @@ mod tests {
         assert!(!Query::parse("555").matches(&h));
         assert!(Query::parse("health").matches(&h));
         assert!(!Query::parse("tax").matches(&h));
+        // What the line is for, and the words readers type for it, find it too; every
+        // word must be found, each in any of the texts.
+        assert!(Query::parse("ambulance").matches(&h));
+        assert!(Query::parse("DOCTOR").matches(&h));
+        assert!(Query::parse("first aid").matches(&h));
+        assert!(Query::parse("ministry doctor").matches(&h));
+        assert!(!Query::parse("doctor police").matches(&h));
         assert!(Query::parse("  ").matches(&h));
     }
 }

@@ -265,6 +265,13 @@ pub struct Texts {
     pub kind_faq: &'static str,
     pub kind_helpline: &'static str,
     pub kind_agency: &'static str,
+    /// Before a helpline's or agency's topics, the words readers type for it: "Keywords:".
+    pub topics_label: &'static str,
+    /// Under the helpline filter: what may be typed, with examples after the last ": ",
+    /// separated by ", ", each of which finds a helpline (a test checks).
+    pub helplines_filter_hint: &'static str,
+    /// Under the agency filter, as [`Texts::helplines_filter_hint`].
+    pub agencies_filter_hint: &'static str,
     /// A static page as a search result.
     pub kind_page: &'static str,
     /// Accessible name of the search filters.

@@ -1,10 +1,10 @@
-// Agencies and static pages.
+// Agencies (what each does, filter kept in the address, #id links) and static pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openPage, h1, started, arrived } from './harness.mjs';
 
 const site = useSite();
-const names = (page) => page.locator('.agencies li.helpline h2').evaluateAll((hs) => hs.map((h) => h.textContent.trim()));
+const names = (page) => page.locator('.agencies li.agency h2').evaluateAll((hs) => hs.map((h) => h.textContent.trim()));
 
 test('agencies: sorted by name, filtered, with contacts as links', async () => {
   const page = await openPage(site);
@@ -12,7 +12,9 @@ test('agencies: sorted by name, filtered, with contacts as links', async () => {
   assert.equal(await h1(page), 'Government agencies');
   const all = await names(page);
   assert.ok(all.length >= 40, `${all.length} agencies`);
-  assert.equal(await page.locator('.helplines__count').textContent(), `${all.length} agencies`);
+  assert.equal(await page.locator('.agencies__count').textContent(), `${all.length} agencies`);
+  // The list's own classes (style/components/agencies.css), none of the helpline directory's.
+  assert.equal(await page.locator('.agencies [class*="helpline"]').count(), 0);
   const sorted = [...all].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
   assert.deepEqual(all, sorted, 'A to Z');
   await page.getByLabel('Sort by name').selectOption('desc');
@@ -25,6 +27,59 @@ test('agencies: sorted by name, filtered, with contacts as links', async () => {
   await page.getByLabel('Name or address').fill('no such agency here');
   assert.equal((await names(page)).length, 0);
   assert.ok(await page.getByText('No agencies match.').isVisible());
+  await page.done();
+});
+
+const agencyIds = (page) => page.locator('.agencies li.agency').evaluateAll((ls) => ls.map((l) => l.id));
+
+test('agencies are found by what they do, in every language', async () => {
+  for (const [code, cases] of [
+    ['en', [['tax', 'tax-committee'], ['passport', 'public-services'], ['census', 'statistics'], ['electricity', 'energy-inspection'], ['pension', 'pension-fund']]],
+    ['ru', [['налог', 'tax-committee'], ['паспорт', 'public-services'], ['перепись', 'statistics'], ['пенсия', 'pension-fund']]],
+    ['oz', [['soliq', 'tax-committee'], ['pasport', 'public-services'], ['pensiya', 'pension-fund']]],
+    ['uz', [['солиқ', 'tax-committee'], ['паспорт', 'public-services'], ['пенсия', 'pension-fund']]],
+    ['qr', [['salıq', 'tax-committee'], ['pasport', 'public-services'], ['pensiya', 'pension-fund']]],
+  ]) {
+    const page = await openPage(site);
+    await page.goto(site.url(`/${code}/agencies`));
+    await h1(page);
+    assert.ok((await page.locator('#statistics .agency__about').textContent()).length > 20, code);
+    for (const [query, id] of cases) {
+      await page.locator('#agency-filter').fill(query);
+      const ids = await agencyIds(page);
+      assert.ok(ids.includes(id), `${code}: "${query}" finds ${id}: ${ids}`);
+      assert.ok(ids.length <= 6, `${code}: "${query}" finds a few: ${ids}`);
+    }
+    await page.done();
+  }
+});
+
+test('a link to an agency (#id) lands on it and marks it', async () => {
+  const page = await openPage(site, { width: 390 });
+  await page.goto(site.url('/en/agencies/#statistics'));
+  await h1(page);
+  await page.waitForFunction(() => document.getElementById('statistics')?.classList.contains('agency--target'));
+  const top = await page.evaluate(() => document.getElementById('statistics').getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 900, `#statistics at ${top}`);
+  assert.notEqual(await page.locator('#statistics').evaluate((e) => getComputedStyle(e).outlineStyle), 'none');
+  assert.equal(await page.locator('li.agency--target').count(), 1);
+  await page.done();
+});
+
+test('the agency filter is kept in the address and restored by Back', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/agencies/?q=pension'));
+  await h1(page);
+  await page.waitForFunction(() => document.querySelector('#agency-filter')?.value === 'pension');
+  assert.deepEqual(await agencyIds(page), ['pension-fund']);
+  await page.locator('#agency-filter').fill('tax');
+  await page.waitForURL(/\/en\/agencies\/\?q=tax$/);
+  await page.locator('.breadcrumbs a').first().click();
+  await page.waitForURL(/\/en\/$/);
+  await page.goBack();
+  await arrived(page, 'Government agencies');
+  await page.waitForFunction(() => document.querySelector('#agency-filter')?.value === 'tax');
+  assert.ok((await agencyIds(page)).includes('tax-committee'));
   await page.done();
 });
 

@@ -1,7 +1,7 @@
 // The FAQ widget: accordion, filter as you type, live count, deep links, keyboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, h1 } from './harness.mjs';
+import { useSite, openPage, h1, arrived } from './harness.mjs';
 
 const site = useSite();
 
@@ -78,6 +78,34 @@ test('a link to a question opens it; every answer has its own link', async () =>
   );
   await page.goto(site.url(`/en/faq#${id}`));
   await page.waitForFunction((id) => document.getElementById(id)?.open, id);
+  await page.done();
+});
+
+test('the FAQ filter is kept in the address: a shared link opens filtered, Back restores it', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/faq/?q=passport'));
+  await h1(page);
+  await page.waitForFunction(() => document.querySelector('#faq-filter')?.value === 'passport');
+  const shown = await visibleItems(page);
+  const total = await page.locator('details.faq__item').count();
+  assert.ok(shown >= 1 && shown < total, `${shown} for passport`);
+
+  await page.getByLabel('Filter questions and answers').fill('pension');
+  await page.waitForURL(/\/en\/faq\/\?q=pension$/);
+  const pension = await visibleItems(page);
+  await page.locator('.breadcrumbs a').first().click();
+  await page.waitForURL(/\/en\/$/);
+  await page.goBack();
+  await arrived(page, 'Frequently asked questions');
+  await page.waitForFunction(() => document.querySelector('#faq-filter')?.value === 'pension');
+  assert.equal(await visibleItems(page), pension);
+
+  // A link to one answer keeps its fragment when the filter changes the address.
+  const id = await page.locator('details.faq__item:not([hidden])').first().getAttribute('id');
+  await page.goto(site.url(`/en/faq/?q=pension#${id}`));
+  await page.waitForFunction((id) => document.getElementById(id)?.open, id);
+  await page.getByLabel('Filter questions and answers').fill('pensions');
+  await page.waitForURL((url) => url.search === '?q=pensions' && url.hash === `#${id}`);
   await page.done();
 });
 

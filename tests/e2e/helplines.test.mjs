@@ -1,7 +1,7 @@
 // The helpline directory: numbers as tel: links, filter by name or digits, by kind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, h1 } from './harness.mjs';
+import { useSite, openPage, h1, arrived } from './harness.mjs';
 
 const site = useSite();
 const shown = (page) => page.locator('li.helpline:not([hidden])').count();
@@ -49,5 +49,97 @@ test('filter by digits of a number, by name and by kind; empty state', async () 
   await page.getByLabel('Name or phone number').fill('no such body anywhere');
   assert.equal(await shown(page), 0);
   assert.ok(await page.getByText('No helplines match.').isVisible());
+  await page.done();
+});
+
+const shownIds = (page) => page.locator('li.helpline:not([hidden])').evaluateAll((ls) => ls.map((l) => l.id));
+const filter = (page) => page.locator('#helpline-filter');
+
+test('what a reader needs finds the line that does it, in every language', async () => {
+  for (const [code, cases] of [
+    ['en', [['police', 'internal-affairs'], ['ambulance', 'health'], ['electricity', 'energy'], ['passport', 'internal-affairs'], ['passport', 'public-services'], ['tax', 'tax'], ['fire', 'emergency-situations']]],
+    ['ru', [['полиция', 'internal-affairs'], ['скорая', 'health'], ['электричество', 'energy'], ['паспорт', 'public-services'], ['налог', 'tax']]],
+    ['oz', [['politsiya', 'internal-affairs'], ['tez yordam', 'health'], ['elektr', 'energy'], ["yong'in", 'emergency-situations'], ['soliq', 'tax']]],
+    ['uz', [['полиция', 'internal-affairs'], ['тез ёрдам', 'health'], ['электр', 'energy'], ['солиқ', 'tax']]],
+    ['qr', [['policiya', 'internal-affairs'], ['tez járdem', 'health'], ['elektr', 'energy'], ['salıq', 'tax']]],
+  ]) {
+    const page = await openPage(site);
+    await page.goto(site.url(`/${code}/helplines`));
+    await h1(page);
+    // Each line says what it is for, and its hint gives examples of what to type.
+    assert.ok((await page.locator('#internal-affairs .helpline__about').textContent()).length > 20, code);
+    assert.equal(await filter(page).getAttribute('aria-describedby'), 'helpline-filter-hint');
+    for (const [query, id] of cases) {
+      await filter(page).fill(query);
+      const ids = await shownIds(page);
+      assert.ok(ids.includes(id), `${code}: "${query}" finds ${id}: ${ids}`);
+      assert.ok(ids.length <= 5, `${code}: "${query}" finds a few, not everything: ${ids}`);
+    }
+    await page.done();
+  }
+});
+
+test('a link to a helpline (#id) lands on it and marks it, on arrival and from another page', async () => {
+  const page = await openPage(site, { width: 390 });
+  await page.goto(site.url('/en/helplines/#energy'));
+  await h1(page);
+  const energy = page.locator('li#energy');
+  assert.ok(await energy.evaluate((e) => e.matches('.helpline--target') && e.matches(':target')));
+  const inView = (id) => page.evaluate((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  }, id);
+  assert.ok(await inView('energy'), 'scrolled to #energy');
+  assert.notEqual(await energy.evaluate((e) => getComputedStyle(e).outlineStyle), 'none', 'visibly marked');
+  assert.equal(await page.locator('li.helpline--target').count(), 1);
+
+  // Followed inside the app, as a search result is: the page arrives, then the entry.
+  await page.goto(site.url('/en/'));
+  await page.evaluate((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.id = 'to-helpline';
+    a.textContent = 'Customs helpline';
+    document.querySelector('main').append(a);
+  }, site.url('/en/helplines/#customs'));
+  await page.click('#to-helpline');
+  await arrived(page, 'Helplines of ministries and agencies');
+  await page.waitForFunction(() => document.getElementById('customs')?.classList.contains('helpline--target'));
+  await page.waitForFunction(() => {
+    const r = document.getElementById('customs').getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
+  await page.done();
+});
+
+test('the filter is kept in the address: shared links open filtered, Back restores it', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/helplines/?q=ambulance'));
+  await h1(page);
+  await page.waitForFunction(() => document.querySelectorAll('li.helpline:not([hidden])').length < 10);
+  assert.equal(await filter(page).inputValue(), 'ambulance');
+  assert.ok((await shownIds(page)).includes('health'));
+
+  await filter(page).fill('police');
+  await page.waitForURL(/\/en\/helplines\/\?q=police$/);
+  const before = await page.evaluate(() => history.length);
+  await filter(page).fill('police station');
+  await page.waitForURL(/\?q=police\+station$/);
+  assert.equal(await page.evaluate(() => history.length), before, 'typing replaces the entry');
+  await filter(page).fill('police');
+  await page.waitForURL(/\?q=police$/);
+
+  // Away to another page and Back: the same filter, the same list.
+  await page.locator('.breadcrumbs a').first().click();
+  await page.waitForURL(/\/en\/$/);
+  await page.goBack();
+  await arrived(page, 'Helplines of ministries and agencies');
+  await page.waitForFunction(() => document.querySelector('#helpline-filter')?.value === 'police');
+  assert.deepEqual(await shownIds(page), ['internal-affairs']);
+  assert.match(page.url(), /\/en\/helplines\/\?q=police$/);
+
+  // Cleared, the address has no query left.
+  await filter(page).fill('');
+  await page.waitForURL(/\/en\/helplines\/$/);
   await page.done();
 });
