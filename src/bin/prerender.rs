@@ -265,9 +265,9 @@ fn static_pages(api_dir: &Path, lang: &str) -> impl Iterator<Item = String> {
 }
 
 /// Every route with a file of its own: each language's home, feed pages (all news and each
-/// category's), articles, FAQ, helplines, agencies and static pages. (The news of one day,
-/// `news?date=`, differs from the feed only by query, which a static host cannot tell apart:
-/// it is rendered in the browser.)
+/// category's), articles, FAQ, helplines, agencies, static pages and the search page. (The
+/// news of one day, `news/?date=`, differs from the feed only by query, which a static host
+/// cannot tell apart: it is rendered in the browser.)
 fn routes(api_dir: &Path) -> Vec<String> {
     let mut routes = Vec::new();
     for lang in LANGUAGES {
@@ -292,6 +292,9 @@ fn routes(api_dir: &Path) -> Vec<String> {
             }
         }
         routes.extend(static_pages(api_dir, lang).map(|slug| links::page(app_lang, &slug)));
+        // The search form's address: a page of its own, so that a static host without a
+        // fallback (GitHub Pages) answers a search with 200 and the app, not its 404 page.
+        routes.push(links::section(app_lang, "search"));
         // The feed's pages list every article once.
         for page in feed_pages(api_dir, lang, None) {
             routes.push(links::news(app_lang, None, page.page));

@@ -55,6 +55,15 @@ test('share links are plain links with the page address and a Cyrillic title enc
   await page.done();
 });
 
+test('share links carry the full address from the first paint, before the app starts', async () => {
+  // The test site is built without an origin: the page's inline script gives the links this one.
+  const page = await openPage(site);
+  await page.goto(site.url('/en/news/1/'), { beforeApp: true, waitUntil: 'domcontentloaded' });
+  const href = await page.locator('a.page-actions__share[href^="https://t.me/"]').getAttribute('href');
+  assert.ok(href.includes(`url=${encodeURIComponent(site.url('/en/news/1/'))}&`), href);
+  await page.done();
+});
+
 test('copy link puts the address on the clipboard and says so to screen readers', async () => {
   const page = await openPage(site);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
