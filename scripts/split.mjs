@@ -20,7 +20,6 @@ import { minify } from 'terser';
 const [dist, input] = process.argv.slice(2);
 if (!dist || !input) throw new Error('usage: node scripts/split.mjs <dist> <wasm>');
 const work = join('target', 'wasm-split');
-rmSync(work, { recursive: true, force: true });
 
 const execFileAsync = promisify(execFile);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -38,30 +37,43 @@ const glueName = index.match(/import init, \* as bindings from '[^']*?([^'/]+\.j
 const wasmName = glueName?.replace(/\.js$/, '_bg.wasm');
 if (!glueName || !index.includes(wasmName)) throw new Error(`${indexPath}: trunk's loader not found`);
 
-run('wasm-split-cli', ['--target', 'web', '--out-name', 'portal', input, join(work, 'split')]);
-run('wasm-bindgen', [
-  '--target=web', '--no-typescript', '--keep-lld-exports',
-  `--out-dir=${join(work, 'split')}`, '--out-name=portal', join(work, 'split', 'portal.wasm'),
-]);
-rmSync(join(work, 'split', 'portal.wasm'));
+// The modules depend on the input wasm alone: a second site from the same build (the tests' site
+// under /portal/) reuses them, which saves the minutes of wasm-opt.
+const stamp = join(work, 'input.sha256');
+const inputHash = `${createHash('sha256').update(readFileSync(input)).digest('hex')} names=${!!process.env.PORTAL_WASM_NAMES}`;
+const cached = (() => { try { return readFileSync(stamp, 'utf8') === inputHash; } catch { return false; } })();
+if (!cached) {
+  rmSync(work, { recursive: true, force: true });
+  await cut();
+  writeFileSync(stamp, inputHash);
+}
 
-// The features rustc enables for wasm32 by default; the same optimisation as index.html asks
-// trunk for, which this build turns off in trunk. PORTAL_WASM_NAMES=1 keeps the functions' names,
-// for profiles of the app's start (they double the wasm). Two runs: the second finds what the
-// first made possible (main module −1.2 KB brotli); a third gains nothing.
-const names = process.env.PORTAL_WASM_NAMES ? ['-g'] : [];
-const wasmOpt = [...names, '-Oz', '--low-memory-unused', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+async function cut() {
+  run('wasm-split-cli', ['--target', 'web', '--out-name', 'portal', input, join(work, 'split')]);
+  run('wasm-bindgen', [
+    '--target=web', '--no-typescript', '--keep-lld-exports',
+    `--out-dir=${join(work, 'split')}`, '--out-name=portal', join(work, 'split', 'portal.wasm'),
+  ]);
+  rmSync(join(work, 'split', 'portal.wasm'));
+
+  // The features rustc enables for wasm32 by default; the same optimisation as index.html asks
+  // trunk for, which this build turns off in trunk. PORTAL_WASM_NAMES=1 keeps the functions' names,
+  // for profiles of the app's start (they double the wasm). Two runs: the second finds what the
+  // first made possible (main module −1.2 KB brotli); a third gains nothing.
+  const names = process.env.PORTAL_WASM_NAMES ? ['-g'] : [];
+  const wasmOpt = [...names, '-Oz', '--low-memory-unused', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+    '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+  const queue = readdirSync(join(work, 'split')).filter((f) => f.endsWith('.wasm'));
+  const optimise = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      const path = join(work, 'split', file);
+      for (let pass = 0; pass < 2; pass += 1) await execFileAsync('wasm-opt', [...wasmOpt, path, '-o', path]);
+    }
+  };
+  await Promise.all([optimise(), optimise()]); // two at a time: the machines have two cores
+}
+
 const modules = readdirSync(join(work, 'split')).filter((f) => f.endsWith('.wasm'));
-const queue = [...modules];
-const optimise = async () => {
-  for (let file = queue.shift(); file; file = queue.shift()) {
-    const path = join(work, 'split', file);
-    for (let pass = 0; pass < 2; pass += 1) await execFileAsync('wasm-opt', [...wasmOpt, path, '-o', path]);
-  }
-};
-await Promise.all([optimise(), optimise()]); // two at a time: the machines have two cores
-
 // Modules: `split_faq_chunk.wasm` → `faq_chunk-<hash>.wasm`; the code they share: `chunk_9.wasm` →
 // `chunk_9-<hash>.wasm`.
 let loader = readFileSync(join(work, 'split', '__wasm_split.js'), 'utf8');
