@@ -214,6 +214,31 @@ fn uzbek_endings_and_both_scripts_find_what_the_root_finds() {
 }
 
 #[test]
+fn karakalpak_endings_and_its_cyrillic_find_what_the_root_finds() {
+    let routes_of = |q| {
+        let mut r: Vec<String> = find("qr", q)
+            .results
+            .into_iter()
+            .map(|f| f.doc.route)
+            .collect();
+        r.sort();
+        r
+    };
+    let pensiya = routes_of("pensiya");
+    assert!(pensiya.len() >= 3, "{pensiya:?}");
+    // After the possessive: accusative and locative.
+    assert_eq!(routes_of("pensiyasın"), pensiya);
+    assert_eq!(routes_of("pensiyasında"), pensiya);
+    // Cyrillic `ц` is Karakalpak Latin `c`.
+    let constitution = routes_of("Konstituciya");
+    assert!(
+        constitution.contains(&"qr/news/34/".to_string()),
+        "{constitution:?}"
+    );
+    assert_eq!(routes_of("Конституция"), constitution);
+}
+
+#[test]
 fn one_typo_still_finds_below_exact_matches() {
     for typo in ["Kazahstan", "Kazakhstna", "Qazakhstan", "akzakhstan"] {
         let found = find("en", typo);

@@ -12,7 +12,8 @@
 //! - `щ` → `sh`, `ь` is not written, `ы` → `i`.
 //!
 //! Karakalpak (the Latin alphabet of 2016) shares these and has its own letters: `ә ө ү`
-//! → `á ó ú`, `ң` → `ń`, `ғ` → `ǵ`, `ў` → `w`, `ы` → `ı`; the index then drops the diacritics
+//! → `á ó ú`, `ң` → `ń`, `ғ` → `ǵ`, `ў` → `w`, `ы` → `ı`, and it writes `ц` as `c`
+//! (`Конституция` → `Konstituciya`); the index then drops the diacritics
 //! ([`super::fold`]), so `ә` and `á` both become `a`.
 
 /// Which alphabet correspondence to follow.
@@ -79,6 +80,7 @@ pub fn to_latin(text: &str, script: Script) -> String {
             'у' => "u",
             'ф' => "f",
             'х' => "x",
+            'ц' if script == Script::Karakalpak => "c",
             'ц' if after_vowel => "ts",
             'ц' => "s",
             'ч' => "ch",
@@ -178,5 +180,7 @@ mod tests {
         assert_eq!(qr("жаңалық"), "jańalıq");
         assert_eq!(qr("ғәрезсиз"), "ǵárezsiz");
         assert_eq!(qr("ўатан"), "watan");
+        assert_eq!(qr("Конституция"), "konstituciya");
+        assert_eq!(qr("цирк"), "cirk");
     }
 }

@@ -3,7 +3,8 @@
 //! Both languages are agglutinative: a noun takes, in this order, the plural, a possessive
 //! and a case suffix (`soliq·lar·imiz·ning`, "of our taxes"). The stripper removes them from
 //! the end in the reverse order, each step at most once:
-//! 1. a case suffix (genitive, accusative, dative, locative, ablative, and `-dagi`);
+//! 1. a case suffix (genitive, accusative, dative, locative, ablative, and `-dagi`; in
+//!    Karakalpak also their forms after a third person possessive, `-n -na -nda -nan`);
 //! 2. a possessive suffix (`-imiz`, `-ingiz`, `-lari`, `-si`, `-i`, …);
 //! 3. the plural (`-lar`; Karakalpak also `-ler -dar -der -tar -ter`).
 //!
@@ -38,6 +39,9 @@ enum Fit {
     AfterVowel,
     /// The root ends in a consonant and keeps at least four letters.
     AfterConsonant4,
+    /// The root ends in the third person possessive `-i`/`-si` and keeps at least four
+    /// letters: Karakalpak's case forms after it (`pensiyası·n`, `·na`, `·nda`, `·nan`).
+    AfterPossessive,
 }
 
 const UZ_CASE: &[(&str, Fit)] = &[
@@ -69,6 +73,8 @@ const QR_CASE: &[(&str, Fit)] = &[
     ("dagi", Fit::Any),
     ("degi", Fit::Any),
     ("nin", Fit::Any),
+    ("nan", Fit::AfterPossessive),
+    ("nda", Fit::AfterPossessive),
     ("din", Fit::Any),
     ("tin", Fit::Any),
     ("dan", Fit::Any),
@@ -86,6 +92,8 @@ const QR_CASE: &[(&str, Fit)] = &[
     ("ni", Fit::Any),
     ("di", Fit::Any),
     ("ti", Fit::Any),
+    ("na", Fit::AfterPossessive),
+    ("n", Fit::AfterPossessive),
 ];
 const QR_POSSESSIVE: &[(&str, Fit)] = &[
     ("iniz", Fit::Any),
@@ -131,6 +139,7 @@ fn strip<'a>(word: &'a str, step: &[(&str, Fit)]) -> &'a str {
                     && !root.ends_with("ch")
                     && letters(root) >= 4
             }
+            Fit::AfterPossessive => last == Some('i') && letters(root) >= 4,
         };
         if fits && letters(root) >= MIN_ROOT {
             return root;
@@ -228,6 +237,14 @@ mod tests {
             ("xaliqtin", "xaliq"),
             ("xaliqqa", "xaliq"),
             ("hukimetler", "hukimet"),
+            // After the third person possessive: accusative, dative, locative, ablative.
+            ("pensiyasin", "pensiya"),
+            ("pensiyasina", "pensiya"),
+            ("pensiyasinda", "pensiya"),
+            ("pensiyasinan", "pensiya"),
+            ("pensiyasinin", "pensiya"),
+            ("konstituciyanin", "konstituciya"),
+            ("kitabin", "kitab"),
             ("ata", "ata"),
             ("ana", "ana"),
             ("suw", "suw"),
