@@ -70,7 +70,7 @@ pub const TEXTS: Texts = Texts {
     no_answers_match: "No answers match these words. Try fewer or other words.",
     link_to_answer: "Link to this answer",
     helplines_title: "Helplines of ministries and agencies",
-    helplines_filter_label: "Name or phone number",
+    helplines_filter_label: "Name, topic or phone number",
     all_groups: "All",
     groups_label: "Type of body",
     helpline_count: |n| match n {
@@ -84,7 +84,7 @@ pub const TEXTS: Texts = Texts {
     website: "Website",
     phone: "Phone",
     agencies_title: "Government agencies",
-    agencies_filter_label: "Name or address",
+    agencies_filter_label: "Name, topic or address",
     sort_label: "Sort by name",
     sort_a_z: "A to Z",
     sort_z_a: "Z to A",

@@ -83,8 +83,8 @@ test('loading, error and empty states of every data page', async () => {
   await empty.done();
   for (const [path, label] of [
     ['/en/faq', 'Filter questions and answers'],
-    ['/en/helplines', 'Name or phone number'],
-    ['/en/agencies', 'Name or address'],
+    ['/en/helplines', 'Name, topic or phone number'],
+    ['/en/agencies', 'Name, topic or address'],
   ]) {
     const page = await openPage(prerendered);
     await page.goto(prerendered.url(path));

@@ -21,10 +21,10 @@ test('agencies: sorted by name, filtered, with contacts as links', async () => {
   assert.deepEqual(await names(page), [...sorted].reverse(), 'Z to A');
   assert.match(await page.locator('.agencies a[href^="tel:"]').first().getAttribute('href'), /^tel:\+998\d{9}$/);
   const word = all[0].split(/\s+/).sort((a, b) => b.length - a.length)[0];
-  await page.getByLabel('Name or address').fill(word.toUpperCase());
+  await page.getByLabel('Name, topic or address').fill(word.toUpperCase());
   const found = await names(page);
   assert.ok(found.length >= 1 && found.length < all.length);
-  await page.getByLabel('Name or address').fill('no such agency here');
+  await page.getByLabel('Name, topic or address').fill('no such agency here');
   assert.equal((await names(page)).length, 0);
   assert.ok(await page.getByText('No agencies match.').isVisible());
   await page.done();
@@ -86,8 +86,8 @@ test('the agency filter is kept in the address and restored by Back', async () =
 test('text typed into a prerendered filter box before the app starts is applied when it does', async () => {
   for (const [path, label, none] of [
     ['/en/faq', 'Filter questions and answers', 'No answers match'],
-    ['/en/helplines', 'Name or phone number', 'No helplines match'],
-    ['/en/agencies', 'Name or address', 'No agencies match'],
+    ['/en/helplines', 'Name, topic or phone number', 'No helplines match'],
+    ['/en/agencies', 'Name, topic or address', 'No agencies match'],
   ]) {
     const page = await openPage(site);
     // The wasm is held until the reader has typed: the box is there, the app is not.

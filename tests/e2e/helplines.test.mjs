@@ -29,24 +29,24 @@ test('filter by digits of a number, by name and by kind; empty state', async () 
   const display = await page.locator('.helpline__phones a').nth(3).textContent();
   // The last five digits, typed with a space as people do ("12 34" style).
   const digits = display.replace(/\D/g, '').slice(-5);
-  await page.getByLabel('Name or phone number').fill(`${digits.slice(0, 2)} ${digits.slice(2)}`);
+  await page.getByLabel('Name, topic or phone number').fill(`${digits.slice(0, 2)} ${digits.slice(2)}`);
   const byDigits = await shown(page);
   assert.ok(byDigits >= 1 && byDigits < total, `${byDigits} for ${digits}`);
 
   const name = (await page.locator('.helpline__name').first().textContent()).trim();
   const word = name.split(/\s+/).sort((a, b) => b.length - a.length)[0];
-  await page.getByLabel('Name or phone number').fill(word.toLowerCase());
+  await page.getByLabel('Name, topic or phone number').fill(word.toLowerCase());
   assert.ok(await shown(page) >= 1);
   assert.ok(await page.locator('li.helpline:not([hidden]) mark').count() >= 1);
 
-  await page.getByLabel('Name or phone number').fill('');
+  await page.getByLabel('Name, topic or phone number').fill('');
   const groups = await page.locator('#helpline-group option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   await page.getByLabel('Type of body').selectOption(groups[0]);
   const inGroup = await shown(page);
   assert.ok(inGroup >= 1 && inGroup < total);
   assert.equal(await page.locator('.helplines__group:not([hidden])').count(), 1);
 
-  await page.getByLabel('Name or phone number').fill('no such body anywhere');
+  await page.getByLabel('Name, topic or phone number').fill('no such body anywhere');
   assert.equal(await shown(page), 0);
   assert.ok(await page.getByText('No helplines match.').isVisible());
   await page.done();
