@@ -10,7 +10,6 @@ use super::ApiError;
 use crate::i18n::Lang;
 use portal_api::search::query::{self, Files, Query, Results};
 use portal_api::search::{SearchDoc, SearchDocs, SearchIndex, SearchShard, SearchVocab};
-use portal_api::Block;
 use std::future::Future;
 
 pub use portal_api::search::query::RESULTS_PER_PAGE;
@@ -49,18 +48,7 @@ impl Files for Client {
             return Ok(None);
         };
         let article = fetch_article_in(lang, id).await?;
-        let texts: Vec<String> = article
-            .body
-            .into_iter()
-            .flat_map(|b| match b {
-                Block::Paragraph { text } | Block::Heading { text } => vec![text],
-                Block::List { items } => items,
-                Block::Quote { text, .. } => vec![text],
-                Block::Image { alt, caption, .. } => {
-                    [Some(alt), caption].into_iter().flatten().collect()
-                }
-            })
-            .collect();
+        let texts = portal_api::search::block_texts(&article.body);
         Ok(Some(texts.join("\n")))
     }
 }

@@ -8,10 +8,10 @@ use portal_api::search::mark::{cut, SNIPPET_CHARS};
 use portal_api::search::rank::{self, BODY_WEIGHT, LEAD_WEIGHT, TITLE_WEIGHT};
 use portal_api::search::typo::reversed;
 use portal_api::search::{
-    Analyser, DocKind, DocRange, SearchDoc, SearchDocs, SearchIndex, SearchShard, SearchVocab,
-    Term, DOCS_PER_CHUNK, MAX_POSTINGS, SHARD_BYTES, VOCAB_BYTES,
+    block_texts, Analyser, DocKind, DocRange, SearchDoc, SearchDocs, SearchIndex, SearchShard,
+    SearchVocab, Term, DOCS_PER_CHUNK, MAX_POSTINGS, SHARD_BYTES, VOCAB_BYTES,
 };
-use portal_api::{Agencies, Article, Block, Faq, Helplines, StaticPage};
+use portal_api::{Agencies, Article, Faq, Helplines, StaticPage};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -43,26 +43,6 @@ struct Fields<'a> {
     title: Vec<&'a str>,
     lead: Vec<&'a str>,
     body: Vec<&'a str>,
-}
-
-/// The plain texts of article or page blocks.
-fn block_texts(blocks: &[Block]) -> Vec<&str> {
-    let mut out = Vec::new();
-    for b in blocks {
-        match b {
-            Block::Paragraph { text } | Block::Heading { text } => out.push(text.as_str()),
-            Block::List { items } => out.extend(items.iter().map(String::as_str)),
-            Block::Quote { text, cite } => {
-                out.push(text.as_str());
-                out.extend(cite.as_deref());
-            }
-            Block::Image { alt, caption, .. } => {
-                out.push(alt.as_str());
-                out.extend(caption.as_deref());
-            }
-        }
-    }
-    out
 }
 
 /// A document's distinct keys with their weighted frequency, and its weighted length.

@@ -30,7 +30,7 @@ pub mod typo;
 pub use analyse::{Analyser, MAX_TOKEN_CHARS, MIN_TOKEN_CHARS};
 pub use fold::{fold, APOSTROPHE};
 
-use crate::Date;
+use crate::{Block, Date};
 use serde::{Deserialize, Serialize};
 
 /// Documents in one `docs/{chunk}.json` file: few, because a page of results ranked by
@@ -277,6 +277,27 @@ impl SearchDocs {
     pub fn get(&self, doc: u32) -> Option<&SearchDoc> {
         self.docs.get(doc.checked_sub(self.first)? as usize)
     }
+}
+
+/// The plain texts of article or page blocks, in order: what the index holds of a body and
+/// what a snippet is cut from.
+pub fn block_texts(blocks: &[Block]) -> Vec<&str> {
+    let mut out = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Paragraph { text } | Block::Heading { text } => out.push(text.as_str()),
+            Block::List { items } => out.extend(items.iter().map(String::as_str)),
+            Block::Quote { text, cite } => {
+                out.push(text.as_str());
+                out.extend(cite.as_deref());
+            }
+            Block::Image { alt, caption, .. } => {
+                out.push(alt.as_str());
+                out.extend(caption.as_deref());
+            }
+        }
+    }
+    out
 }
 
 /// The chunk of `docs/{chunk}.json` that holds document `doc`.
