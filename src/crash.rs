@@ -74,7 +74,7 @@ fn panic_on_request() {
         .search()
         .unwrap_or_default();
     if search.contains("panic-test") {
-        leptos::prelude::set_timeout(
+        let _ = leptos::prelude::set_timeout(
             || panic!("a panic on purpose (feature panic-test)"),
             std::time::Duration::from_millis(300),
         );

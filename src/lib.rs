@@ -44,8 +44,9 @@ pub fn mount() {
             // lazily), so starting the module and hydrating the shell are each long enough to
             // count as blocking time; one task after the other, they are not.
             gloo_timers::future::TimeoutFuture::new(0).await;
-            hydrate(app).await;
-            mark_taken_over();
+            if hydrate(app).await {
+                mark_taken_over();
+            }
         });
         return;
     }
@@ -54,19 +55,28 @@ pub fn mount() {
     mark_taken_over();
 }
 
-/// Hydrates the prerendered page: `leptos::mount::hydrate_from_async`, except that the data
+/// Hydrates the prerendered page: `leptos::mount::hydrate_body`, except that the data
 /// prerendered into the page stays readable until the parts hydrated in tasks of their own
-/// (`components::later`) have been hydrated too; leptos ends it after the first pass. Async: a
-/// page whose code is a wasm chunk of its own (`pages::rarely_read`) is hydrated once the chunk
-/// has arrived.
+/// (`components::later`) have been hydrated too; leptos ends it after the first pass.
+///
+/// Hydration itself is synchronous, so the code of a page in a wasm chunk of its own
+/// (`pages::rarely_read`) is loaded first. (leptos's async hydration, its `lazy` feature, would
+/// wait for the chunk inside the router, but it compiles an async hydration for every view type
+/// and made the main wasm a third bigger.) When the chunk cannot be fetched, the page stays as
+/// it was prerendered, readable and with links that load pages, and this returns false.
 #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
-async fn hydrate<N: IntoView>(app: impl FnOnce() -> N + 'static) {
+async fn hydrate<N: IntoView>(app: impl FnOnce() -> N + 'static) -> bool {
     use hydration_context::{HydrateSharedContext, SharedContext};
-    use leptos::reactive::computed::ScopedFuture;
     use leptos::tachys::{hydration::Cursor, view::PositionState};
     use std::sync::Arc;
     use wasm_bindgen::JsCast;
 
+    #[cfg(feature = "split")]
+    for name in prerendered::chunk_names() {
+        if !pages::load_chunk(&name).await {
+            return false;
+        }
+    }
     // Err: the executor was already set up, which is fine.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let body = document().body().expect("an HTML page has a body");
@@ -87,24 +97,18 @@ async fn hydrate<N: IntoView>(app: impl FnOnce() -> N + 'static) {
             event.stop_immediate_propagation();
         }
     });
-    let view = owner
-        .with(move || {
-            ScopedFuture::new(async move {
-                app()
-                    .into_view()
-                    .hydrate_async(
-                        &Cursor::new(body.unchecked_into()),
-                        &PositionState::default(),
-                    )
-                    .await
-            })
-        })
-        .await;
+    let view = owner.with(move || {
+        app().into_view().hydrate::<true>(
+            &Cursor::new(body.unchecked_into()),
+            &PositionState::default(),
+        )
+    });
     components::all_hydrated().await;
     context.hydration_complete();
     links_load_pages.remove();
     // The app lives as long as the page.
     std::mem::forget((owner, view));
+    true
 }
 
 /// `<html data-app>`: the app has rendered or hydrated the page and every control works. The

@@ -6,6 +6,11 @@
 /// data-feedback="{feedback setting}">`.
 pub const MARKER: &str = "portal-prerendered";
 
+/// `<meta name="portal-chunks" content="{files}" data-names="{chunks}">`: a page in a wasm chunk
+/// of its own (`pages::rarely_read`) names the chunk's files, for the loader to fetch them with
+/// the app, and the chunks, for the app to load them before it hydrates the page.
+pub const CHUNKS: &str = "portal-chunks";
+
 /// The address a page is prerendered for, as the browser shows it, with a trailing slash
 /// dropped (static hosts often add one): `/en/news/1/` and `/en/news/1` are the same page.
 pub fn normalize(path_and_query: &str) -> String {
@@ -48,6 +53,18 @@ pub fn matches_this_page() -> bool {
     marker.get_attribute("content").as_deref() == Some(normalize(&here).as_str())
         && marker.get_attribute("data-api").unwrap_or_default() == setting("portal-api")
         && marker.get_attribute("data-feedback").unwrap_or_default() == setting("portal-feedback")
+}
+
+/// The wasm chunks this page's code is in (see [`CHUNKS`]).
+#[cfg(target_arch = "wasm32")]
+pub fn chunk_names() -> Vec<String> {
+    leptos::prelude::document()
+        .query_selector(&format!("meta[name={CHUNKS}]"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("data-names"))
+        .map(|names| names.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default()
 }
 
 /// Empties the page before rendering from scratch: the static shell, or HTML prerendered for

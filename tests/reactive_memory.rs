@@ -1,7 +1,8 @@
 //! The reactive graph forgets what is gone: a page's reactive nodes that read a source outliving
 //! the page (its language, the router's owner) leave no memory behind once the page is left.
-//! Guards the patch in `patches/reactive_graph` (subscriber sets and owners' child lists are
-//! swept of dead entries); without it each round below keeps a few hundred bytes for good.
+//! Guards what leptos 0.9's reactive_graph does and 0.8's did not (0.8 needed a patched copy):
+//! dead entries are swept from subscriber sets and owners' child lists. Without the sweep, 10,000
+//! rounds below kept 4.5 MB.
 
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -363,9 +363,10 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
         "{marker}<script>if(location.search!=={search:?}){{document.documentElement.dataset.stale=\"\";{}}}</script>",
         if route.trim_end_matches('/').ends_with("/search") { SEARCH_QUERY_IN_FORM } else { "" }
     );
-    // A page in a chunk of its own names the chunk's files; the loader fetches them with the app.
-    let files: Vec<&str> = chunks
-        .names()
+    // A page in a chunk of its own names the chunk's files, which the loader fetches with the
+    // app, and the chunk, which the app loads before it hydrates the page.
+    let names = chunks.names();
+    let files: Vec<&str> = names
         .iter()
         .flat_map(|name| page.chunks.get(*name).into_iter().flatten())
         .map(String::as_str)
@@ -374,8 +375,10 @@ fn render(route: &str, page: &Template, config: &Config, api_dir: &Path) -> Stri
         marker
     } else {
         format!(
-            r#"{marker}<meta name="{CHUNKS_META}" content="{}">"#,
-            files.join(" ")
+            r#"{marker}<meta name="{}" content="{}" data-names="{}">"#,
+            prerendered::CHUNKS,
+            files.join(" "),
+            names.join(" ")
         )
     };
     // Without the origin, share links carry the path alone until a script gives them this
@@ -523,9 +526,6 @@ fn inline_stylesheet(html: &str, dist: &Path, base: &str) -> String {
 /// Completes the share links of a page prerendered without the origin (`src/share_links.js`).
 const SHARE_LINKS_SCRIPT: &str = include_str!("../share_links.js");
 
-/// The meta element that names the wasm chunks of a page in a chunk of its own, for the loader.
-const CHUNKS_META: &str = "portal-chunks";
-
 const CSP_START: &str = r#"<meta http-equiv="Content-Security-Policy""#;
 
 /// Trunk's loader, changed so that the page's first paint neither waits for nor shares the
@@ -574,7 +574,7 @@ fn load_after_first_paint(head: &str) -> String {
          for (const link of [...t.content.children]) {{ \
          const icon = link.rel === 'icon' && document.querySelector('link[rel=icon][href=\"data:,\"]'); \
          if (icon) icon.href = link.getAttribute('href'); else later.after(link); }} }}\n\
-         for (const href of document.querySelector('meta[name={CHUNKS_META}]')?.content.split(' ') ?? []) \
+         for (const href of document.querySelector('meta[name={chunks}]')?.content.split(' ') ?? []) \
          document.head.append(Object.assign(document.createElement('link'), \
          {{ rel: 'preload', as: 'fetch', href, crossOrigin: '' }}));\n\
          document.head.append(Object.assign(document.createElement('link'), \
@@ -582,7 +582,8 @@ fn load_after_first_paint(head: &str) -> String {
          const bindings = await import('{glue}');\n\
          const module = await compiled;\n\
          await new Promise(r => setTimeout(r));\n\
-         const wasm = await bindings.default({{ module_or_path: module }});"
+         const wasm = await bindings.default({{ module_or_path: module }});",
+        chunks = prerendered::CHUNKS
     );
     head.insert_str(init, &loader);
     head

@@ -24,12 +24,12 @@ pub fn use_entry_target() -> ReadSignal<String> {
             // new page's heading in the next frame (src/components/shell.rs), which scrolls
             // the page back to its top.
             let id = id.clone();
-            request_animation_frame(move || {
-                request_animation_frame(move || {
+            let _ = request_animation_frame(move || {
+                let _ = request_animation_frame(move || {
                     if let Some(entry) = document().get_element_by_id(&id) {
                         entry.scroll_into_view();
                     }
-                })
+                });
             });
         }
         target.set(id);

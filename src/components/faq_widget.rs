@@ -131,7 +131,7 @@ fn FaqItem(
     };
     let on_toggle = {
         let id = id.clone();
-        move |ev: leptos::ev::Event| {
+        move |ev: web_sys::ToggleEvent| {
             use wasm_bindgen::JsCast;
             let now_open = ev
                 .target()

@@ -36,7 +36,7 @@ use leptos::tachys::{
     ssr::StreamBuilder,
     view::{
         add_attr::AddAnyAttr, any_view::AnyViewState, Mountable, Position, PositionState, Render,
-        RenderHtml,
+        RenderFlags, RenderHtml,
     },
 };
 use std::{
@@ -217,29 +217,22 @@ impl RenderHtml for Later {
         self,
         buf: &mut String,
         position: &mut Position,
-        escape: bool,
-        mark_branches: bool,
+        flags: RenderFlags,
         extra_attrs: Vec<AnyAttribute>,
     ) {
         self.into_view()
-            .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
+            .to_html_with_buf(buf, position, flags, extra_attrs);
     }
 
     fn to_html_async_with_buf<const OUT_OF_ORDER: bool>(
         self,
         buf: &mut StreamBuilder,
         position: &mut Position,
-        escape: bool,
-        mark_branches: bool,
+        flags: RenderFlags,
         extra_attrs: Vec<AnyAttribute>,
     ) {
-        self.into_view().to_html_async_with_buf::<OUT_OF_ORDER>(
-            buf,
-            position,
-            escape,
-            mark_branches,
-            extra_attrs,
-        );
+        self.into_view()
+            .to_html_async_with_buf::<OUT_OF_ORDER>(buf, position, flags, extra_attrs);
     }
 
     fn hydrate<const FROM_SERVER: bool>(

@@ -44,7 +44,7 @@ pub fn NewsCalendar(
         }
         if take_focus {
             // After the grid has the day's cell (a new month renders new cells).
-            request_animation_frame(move || focus_day(grid, day));
+            let _ = request_animation_frame(move || focus_day(grid, day));
         }
     };
     let turn = move |forward: bool| {

@@ -248,7 +248,7 @@ fn doing_or_empty(useful: Option<bool>, text: String) -> String {
 
 fn focus(id: &str) {
     let id = id.to_string();
-    request_animation_frame(move || {
+    let _ = request_animation_frame(move || {
         use wasm_bindgen::JsCast;
         if let Some(e) = document().get_element_by_id(&id) {
             let _ = e.unchecked_into::<web_sys::HtmlElement>().focus();

@@ -96,9 +96,9 @@ fn announce_navigation(navigation: Navigation) -> ReadSignal<String> {
                 (shown, seen)
             }
             Some((shown, _)) if shown != here => {
-                request_animation_frame(focus_heading);
+                let _ = request_animation_frame(focus_heading);
                 // The title is set by the new page as it renders; read it once it has.
-                set_timeout(
+                let _ = set_timeout(
                     move || set_announcement.set(document().title()),
                     std::time::Duration::from_millis(400),
                 );

@@ -19,5 +19,6 @@ pub fn transition(
         fallback,
         set_pending,
         children,
+        strict: false,
     })
 }

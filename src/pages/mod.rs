@@ -24,12 +24,13 @@ pub use news_feed::NewsFeedPage;
 pub use search::SearchPage;
 pub use static_page::StaticPagePage;
 
-/// The route view of a page few readers open. Under the `split` feature its code is a wasm
-/// chunk of its own, fetched when the page is first shown (scripts/split.mjs cuts the wasm), so
-/// the home page, the feed and articles do not download it. Without `split` (`trunk serve`, the
-/// component tests, the prerender step) it is an ordinary route.
+/// The route views of the pages few readers open. Under the `split` feature each page's code
+/// is a wasm chunk of its own, fetched when the page is first shown (scripts/split.mjs cuts the
+/// wasm), so the home page, the feed and articles do not download it. Without `split` (`trunk
+/// serve`, the component tests, the prerender step) they are ordinary routes.
 macro_rules! rarely_read {
-    ($route_fn:ident, $chunk:ident, $page:ident) => {
+    ($($route_fn:ident: $chunk:ident => $page:ident),* $(,)?) => {
+        $(
         #[cfg(all(feature = "split", target_arch = "wasm32"))]
         mod $chunk {
             use leptos::prelude::AnyView;
@@ -38,7 +39,7 @@ macro_rules! rarely_read {
             /// The page's code: the chunk. `fallible`: a chunk that cannot be fetched is an
             /// error to show, where leptos's `#[lazy_route]` would panic and stop the app.
             #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_chunk))]
-            fn page_view() -> Result<AnyView, SplitLoaderError> {
+            pub(super) fn page_view() -> Result<AnyView, SplitLoaderError> {
                 Ok(leptos::prelude::IntoAny::into_any(super::$page()))
             }
 
@@ -53,8 +54,6 @@ macro_rules! rarely_read {
                     page_view().await.unwrap_or_else(|_| super::chunk_failed())
                 }
 
-                /// The router hydrates a prerendered page once this has finished: with the
-                /// chunk there, the page's view is ready to take over its HTML.
                 async fn preload() {
                     let _ = load_chunk().await;
                 }
@@ -72,6 +71,17 @@ macro_rules! rarely_read {
                 #[cfg(feature = "ssr")]
                 PageChunks::record(stringify!($chunk));
                 $page()
+            }
+        }
+        )*
+
+        /// Fetches the chunk a prerendered page names (`prerendered::chunk_names`); false if it
+        /// could not be fetched. Hydration is synchronous, so a page's code must be there first.
+        #[cfg(all(feature = "split", target_arch = "wasm32"))]
+        pub async fn load_chunk(name: &str) -> bool {
+            match name {
+                $(stringify!($chunk) => $chunk::load_chunk().await.is_ok(),)*
+                _ => true,
             }
         }
     };
@@ -113,8 +123,10 @@ fn chunk_failed() -> leptos::prelude::AnyView {
         .into_any()
 }
 
-rarely_read!(faq_route, faq_chunk, FaqPage);
-rarely_read!(helplines_route, helplines_chunk, HelplinesPage);
-rarely_read!(agencies_route, agencies_chunk, AgenciesPage);
-rarely_read!(static_page_route, static_page_chunk, StaticPagePage);
-rarely_read!(search_route, search_chunk, SearchPage);
+rarely_read! {
+    faq_route: faq_chunk => FaqPage,
+    helplines_route: helplines_chunk => HelplinesPage,
+    agencies_route: agencies_chunk => AgenciesPage,
+    static_page_route: static_page_chunk => StaticPagePage,
+    search_route: search_chunk => SearchPage,
+}

@@ -73,7 +73,7 @@ test('pages shown and left do not make the app\'s memory grow', async () => {
   const before = await wasmMemory();
   await walk(60);
   const growth = (await wasmMemory()) - before;
-  // Before patches/reactive_graph, each of these navigations kept about 26 KB for good.
+  // With leptos 0.8 unpatched, each of these navigations kept about 26 KB for good.
   assert.ok(growth <= 192 * 1024, `60 navigations grew the wasm memory by ${growth / 1024} KB`);
   await page.done();
 });
