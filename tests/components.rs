@@ -4,9 +4,8 @@
 
 use leptos::prelude::*;
 use portal::api::{ApiError, Block, Category, Date, NewsSummary};
-use portal::components::{
-    all_hydrated, hydrating_later, later, ArticleBody, Loaded, NewsList, Pagination, SkeletonShape,
-};
+use portal::components::{ArticleBody, NewsList, Pagination, SkeletonShape};
+use portal::runtime::{all_hydrated, part, parts_waiting, Loaded};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -483,13 +482,13 @@ fn hydrate_html<V: IntoView + 'static>(
 }
 
 /// The prerendered `<div><button data-n="0">+</button></div>` hydrated with the button in
-/// `later`: returns the container and the count the button's clicks add to.
+/// `part`: returns the container and the count the button's clicks add to.
 fn hydrate_counter() -> (web_sys::HtmlElement, RwSignal<u32>) {
     let count = RwSignal::new(0u32);
     let root = hydrate_html(r#"<div><button data-n="0">+</button></div>"#, move || {
         view! {
             <div>
-                {later(move || view! {
+                {part(move || view! {
                     <button data-n=move || count.get() on:click=move |_| count.update(|n| *n += 1)>"+"</button>
                 })}
             </div>
@@ -509,11 +508,11 @@ async fn later_hydrates_its_part_in_a_following_task_and_keeps_its_nodes() {
     let (root, count) = hydrate_counter();
     let button = one(&root, "button");
     // Still the prerendered button, not yet hydrated: a click does nothing.
-    assert!(hydrating_later());
+    assert!(parts_waiting());
     click(&root, "button");
     assert_eq!(count.get_untracked(), 0);
     settle().await;
-    assert!(!hydrating_later());
+    assert!(!parts_waiting());
     click(&root, "button");
     assert_eq!(count.get_untracked(), 1);
     settle().await;
@@ -528,9 +527,9 @@ async fn later_hydrates_its_part_in_a_following_task_and_keeps_its_nodes() {
 #[wasm_bindgen_test]
 async fn all_hydrated_resolves_once_the_last_part_is_hydrated() {
     let (root, count) = hydrate_counter();
-    assert!(hydrating_later());
+    assert!(parts_waiting());
     all_hydrated().await;
-    assert!(!hydrating_later());
+    assert!(!parts_waiting());
     click(&root, "button");
     assert_eq!(count.get_untracked(), 1, "the part works by then");
 }
@@ -539,9 +538,9 @@ async fn all_hydrated_resolves_once_the_last_part_is_hydrated() {
 async fn later_renders_at_once_without_prerendered_html() {
     let count = RwSignal::new(0u32);
     let root = mount(move || {
-        view! { <div>{later(move || view! { <button on:click=move |_| count.update(|n| *n += 1)>"+"</button> })}</div> }
+        view! { <div>{part(move || view! { <button on:click=move |_| count.update(|n| *n += 1)>"+"</button> })}</div> }
     });
-    assert!(!hydrating_later());
+    assert!(!parts_waiting());
     click(&root, "button");
     assert_eq!(count.get_untracked(), 1);
 }
@@ -554,10 +553,10 @@ async fn later_runs_the_effects_of_its_part_after_hydrating_it() {
     let root = hydrate_html(r#"<div><p data-origin="">x</p></div>"#, move || {
         view! {
             <div>
-                {later(move || {
+                {part(move || {
                     let origin = RwSignal::new(String::new());
                     Effect::new(move || {
-                        waiting_when_run.set(Some(hydrating_later()));
+                        waiting_when_run.set(Some(parts_waiting()));
                         origin.set("browser".into());
                     });
                     view! { <p data-origin=move || origin.get()>"x"</p> }

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::future::Future;
+use std::pin::Pin;
 
 thread_local! {
     /// Bodies of successful, decodable responses by URL: going back to a page is instant and
@@ -162,31 +163,54 @@ pub fn fetch_page(
 fn fetch_json<T: DeserializeOwned>(
     path: String,
 ) -> impl Future<Output = Result<T, ApiError>> + Send {
+    let body = fetch_body(path);
+    async move {
+        let Body { key, text, cached } = body.await?;
+        let value = serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))?;
+        if !cached && cfg!(target_arch = "wasm32") {
+            CACHE.with(|c| c.borrow_mut().put(key, text));
+        }
+        Ok(value)
+    }
+}
+
+/// A response body, and whether it came from the cache.
+struct Body {
+    key: String,
+    text: String,
+    cached: bool,
+}
+
+/// The body at `path`, from the cache or the transport. Boxed: one copy of this code serves
+/// every type of data (each resource's future is compiled once per type, by leptos too).
+fn fetch_body(path: String) -> Pin<Box<dyn Future<Output = Result<Body, ApiError>> + Send>> {
     let source = transport::Source::current(&path);
     let load = async move {
-        let decode =
-            |body: &str| serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()));
-        // Only the browser caches: the prerender step reads each file about once.
-        if !cfg!(target_arch = "wasm32") {
-            return decode(&source.read().await?);
-        }
         let key = source.key();
-        wait_for_same_request(&key).await;
-        if let Some(body) = CACHE.with(|c| c.borrow().get(&key)) {
-            return decode(&body);
+        // Only the browser caches: the prerender step reads each file about once.
+        if cfg!(target_arch = "wasm32") {
+            wait_for_same_request(&key).await;
+            if let Some(text) = CACHE.with(|c| c.borrow().get(&key)) {
+                return Ok(Body {
+                    key,
+                    text,
+                    cached: true,
+                });
+            }
         }
         let flight = InFlight::start(&key);
-        let body = source.read().await;
+        let text = source.read().await;
         drop(flight);
-        let body = body?;
-        let value = decode(&body)?;
-        CACHE.with(|c| c.borrow_mut().put(key, body));
-        Ok(value)
+        Ok(Body {
+            key,
+            text: text?,
+            cached: false,
+        })
     };
     // Browser futures are not `Send`, but the browser has one thread.
     #[cfg(target_arch = "wasm32")]
     let load = send_wrapper::SendWrapper::new(load);
-    load
+    Box::pin(load)
 }
 
 /// Marks a URL as being fetched until dropped (also when the request's future is dropped

@@ -1,9 +1,9 @@
 //! Where the page is in the portal: Home › section › … › this page (marked, not a link).
 
-use crate::components::later;
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
+use crate::runtime::Part;
 use leptos::prelude::*;
 
 /// One step of the trail: an app path and its label.
@@ -36,12 +36,12 @@ pub fn Breadcrumbs(
     // The trail's links work before it is hydrated: it waits for a task of its own.
     view! {
         <nav class="breadcrumbs" aria-label=move || i18n.t().breadcrumbs_label>
-            {later(move || view! {
+            <Part>
                 <ol class="breadcrumbs__list">
                     {steps}
                     <li class="breadcrumbs__item" aria-current="page">{current}</li>
                 </ol>
-            })}
+            </Part>
         </nav>
     }
 }

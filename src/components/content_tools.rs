@@ -1,8 +1,9 @@
 //! What follows every piece of content: share and print, then "Is this page useful?".
 
-use super::{later, same_page_in, PageActions, PageFeedback};
+use super::{same_page_in, PageActions, PageFeedback};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
+use crate::runtime::part;
 use leptos::prelude::*;
 
 #[component]
@@ -15,7 +16,7 @@ pub fn ContentTools(
     let feedback = use_config().offers_feedback();
     view! {
         <div class="content-tools">
-            {later(move || {
+            {part(move || {
                 let url = use_page_url();
                 view! {
                     <PageActions url title/>

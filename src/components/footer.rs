@@ -1,10 +1,10 @@
 //! The portal's footer: what the portal is, and the site's own pages (accessibility
 //! statement, privacy notice).
 
-use super::later;
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
+use crate::runtime::Part;
 use leptos::prelude::*;
 
 #[component]
@@ -21,7 +21,7 @@ pub fn Footer() -> impl IntoView {
     };
     view! {
         <footer class="site-footer" aria-label=move || i18n.t().footer_label>
-            {later(move || view! {
+            <Part>
                 <div class="container">
                     <p class="site-footer__name">{move || i18n.t().portal_name}</p>
                     <p>{move || i18n.t().footer_about}</p>
@@ -38,7 +38,7 @@ pub fn Footer() -> impl IntoView {
                     </ul>
                     <p class="site-footer__notice">{move || i18n.t().footer_sample_notice}</p>
                 </div>
-            })}
+            </Part>
         </footer>
     }
 }

@@ -1,9 +1,10 @@
 //! The portal's header: mark, name and main navigation.
 
-use super::{later, DisplaySettings, LanguageSwitcher, Navigation, SearchForm};
+use super::{DisplaySettings, LanguageSwitcher, Navigation, SearchForm};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
+use crate::runtime::Part;
 use leptos::prelude::*;
 
 #[component]
@@ -29,7 +30,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            {later(move || view! {
+            <Part>
                 <DisplaySettings/>
                 <div class="container site-header__bar">
                     <a class="site-header__brand" href=brand_href>
@@ -54,7 +55,7 @@ pub fn Header() -> impl IntoView {
                         }}
                     </ul>
                 </nav>
-            })}
+            </Part>
         </header>
     }
 }

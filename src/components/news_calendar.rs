@@ -5,16 +5,15 @@
 //! opens the day's news. Moving past the month's edge turns the page, and focus follows the
 //! day, so it is never lost.
 
-use super::transition;
 use crate::api::{ApiError, CalendarMonth, Date};
 use crate::calendar::{moved, weeks, Month};
 use crate::config::use_config;
 use crate::i18n::{format_date, use_i18n};
 use crate::links;
+use crate::runtime::Awaited;
 use leptos::html::Table;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use std::sync::Arc;
 
 #[component]
 pub fn NewsCalendar(
@@ -196,7 +195,7 @@ pub fn NewsCalendar(
                 </h2>
                 {turn_button(true)}
             </div>
-            {transition(ViewFnOnce::default(), None, Arc::new(table))}
+            <Awaited content=table/>
         </div>
     }
 }

@@ -2,12 +2,13 @@
 
 use crate::api::{fetch_article, Article};
 use crate::components::{
-    content_lang, later, ArticleBody, Breadcrumbs, ContentTools, Loaded, NewsList, NotFound,
-    PublishedDate, SampleTag, SkeletonShape, TranslationNotice,
+    content_lang, ArticleBody, Breadcrumbs, ContentTools, NewsList, NotFound, PublishedDate,
+    SampleTag, SkeletonShape, TranslationNotice,
 };
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
+use crate::runtime::{resource, Loaded, Part};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -26,7 +27,7 @@ pub fn ArticlePage() -> impl IntoView {
     move || match id.get() {
         None => view! { <NotFound/> }.into_any(),
         Some(id) => {
-            let article = Resource::new(move || i18n.lang(), move |lang| fetch_article(lang, id));
+            let article = resource(move || i18n.lang(), move |lang| fetch_article(lang, id));
             // The title while the article loads; the article, or the error, then has its own.
             view! {
                 <Title text=move || i18n.t().news_title/>
@@ -59,10 +60,10 @@ fn ArticleView(article: Article) -> impl IntoView {
     let related = (!article.related.is_empty()).then(|| {
         view! {
             <aside class="article__related" aria-labelledby="related-title">
-                {later(move || view! {
+                <Part>
                     <h2 id="related-title">{move || (i18n.t().more_in_category)(&category_name)}</h2>
                     <NewsList items=article.related heading=3 compact=true/>
-                })}
+                </Part>
             </aside>
         }
     });
@@ -72,7 +73,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         <Breadcrumbs trail current=title.clone()/>
         <article class="article">
             <header class="article__header">
-                {later(move || view! {
+                <Part>
                     <p class="article__meta">
                         <span class="visually-hidden">{move || i18n.t().published} " "</span>
                         <PublishedDate date=article.date/>
@@ -85,9 +86,9 @@ fn ArticleView(article: Article) -> impl IntoView {
                     {article.updated.map(|d| view! {
                         <p class="article__updated">{move || i18n.t().updated} ": " <PublishedDate date=d/></p>
                     })}
-                })}
+                </Part>
             </header>
-            <div lang=text_lang.clone()>{later(move || view! { <ArticleBody blocks=article.body/> })}</div>
+            <div lang=text_lang.clone()><Part><ArticleBody blocks=article.body/></Part></div>
             {article.byline.map(|b| view! {
                 <p class="article__byline"><span class="article__byline-label">{move || i18n.t().source} ": "</span><span lang=text_lang>{b}</span></p>
             })}

@@ -5,6 +5,7 @@ use crate::api::{fetch_calendar_month, Date, Site};
 use crate::calendar::Month;
 use crate::components::NewsCalendar;
 use crate::i18n::use_i18n;
+use crate::runtime::resource;
 use leptos::prelude::*;
 
 #[component]
@@ -21,7 +22,7 @@ pub fn CalendarPanel(
     };
     let day = day.unwrap_or(last).clamp(first, last);
     let shown = RwSignal::new(Month::of(day));
-    let data = Resource::new(
+    let data = resource(
         move || (i18n.lang(), shown.get()),
         |(lang, m)| fetch_calendar_month(lang, (m.year, m.month)),
     );

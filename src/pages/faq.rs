@@ -1,8 +1,9 @@
 //! `/{lang}/faq`: the FAQ widget over the whole FAQ.
 
 use crate::api::fetch_faq;
-use crate::components::{Breadcrumbs, ContentTools, FaqWidget, Loaded, SkeletonShape};
+use crate::components::{Breadcrumbs, ContentTools, FaqWidget, SkeletonShape};
 use crate::i18n::use_i18n;
+use crate::runtime::{resource, Loaded};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_location;
@@ -10,7 +11,7 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn FaqPage() -> impl IntoView {
     let i18n = use_i18n();
-    let faq = Resource::new(move || i18n.lang(), fetch_faq);
+    let faq = resource(move || i18n.lang(), fetch_faq);
     let fragment = use_location().hash;
     view! {
         <Title text=move || i18n.t().faq_title/>

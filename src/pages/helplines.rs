@@ -1,15 +1,16 @@
 //! `/{lang}/helplines`: the helpline directory.
 
 use crate::api::fetch_helplines;
-use crate::components::{Breadcrumbs, ContentTools, HelplineDirectory, Loaded, SkeletonShape};
+use crate::components::{Breadcrumbs, ContentTools, HelplineDirectory, SkeletonShape};
 use crate::i18n::use_i18n;
+use crate::runtime::{resource, Loaded};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn HelplinesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let helplines = Resource::new(move || i18n.lang(), fetch_helplines);
+    let helplines = resource(move || i18n.lang(), fetch_helplines);
     view! {
         <Title text=move || i18n.t().helplines_title/>
         <Meta name="description" content=move || i18n.t().footer_about/>

@@ -3,10 +3,11 @@
 
 use super::CalendarPanel;
 use crate::api::{fetch_faq, fetch_news_page, fetch_site};
-use crate::components::{later, Loaded, Message, NewsList, SkeletonShape, TopQuestions};
+use crate::components::{Message, NewsList, SkeletonShape, TopQuestions};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
+use crate::runtime::{resource, Loaded, Part};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -27,14 +28,14 @@ pub fn HomePage() -> impl IntoView {
         <h1 class="visually-hidden">{move || i18n.t().portal_name}</h1>
         <div class="home">
             <section class="home__latest" aria-labelledby="latest-news">
-                {later(|| view! { <LatestNews/> })}
+                <Part><LatestNews/></Part>
             </section>
             <section class="home__new" aria-labelledby="new-on-portal">
-                <div class="home__announcements">{later(|| view! { <Announcements/> })}</div>
+                <div class="home__announcements"><Part><Announcements/></Part></div>
                 <section class="home__calendar" aria-labelledby="calendar-title">
-                    {later(|| view! { <HomeCalendar/> })}
+                    <Part><HomeCalendar/></Part>
                 </section>
-                <div class="home__faq">{later(|| view! { <QuestionsAndShortcuts/> })}</div>
+                <div class="home__faq"><Part><QuestionsAndShortcuts/></Part></div>
             </section>
         </div>
     }
@@ -45,7 +46,7 @@ pub fn HomePage() -> impl IntoView {
 fn LatestNews() -> impl IntoView {
     let i18n = use_i18n();
     let config = use_config();
-    let latest = Resource::new(move || i18n.lang(), |lang| fetch_news_page(lang, None, 1));
+    let latest = resource(move || i18n.lang(), |lang| fetch_news_page(lang, None, 1));
     let all_news = move || config.href(&links::news(i18n.lang(), None, 1));
     view! {
         <h2 id="latest-news">{move || i18n.t().latest_news}</h2>
@@ -73,7 +74,7 @@ fn LatestNews() -> impl IntoView {
 fn Announcements() -> impl IntoView {
     let i18n = use_i18n();
     let config = use_config();
-    let site = Resource::new(move || i18n.lang(), fetch_site);
+    let site = resource(move || i18n.lang(), fetch_site);
     view! {
         <h2 id="new-on-portal">{move || i18n.t().new_on_portal}</h2>
         <Loaded
@@ -112,7 +113,7 @@ fn Announcements() -> impl IntoView {
 #[component]
 fn HomeCalendar() -> impl IntoView {
     let i18n = use_i18n();
-    let site = Resource::new(move || i18n.lang(), fetch_site);
+    let site = resource(move || i18n.lang(), fetch_site);
     view! { <Loaded resource=site skeleton=SkeletonShape::Calendar view=|site| view! { <CalendarPanel site/> }/> }
 }
 
@@ -121,7 +122,7 @@ fn HomeCalendar() -> impl IntoView {
 fn QuestionsAndShortcuts() -> impl IntoView {
     let i18n = use_i18n();
     let config = use_config();
-    let faq = Resource::new(move || i18n.lang(), fetch_faq);
+    let faq = resource(move || i18n.lang(), fetch_faq);
     let section_href = |section: &'static str| {
         let config = config.clone();
         move || config.href(&links::section(i18n.lang(), section))

@@ -4,17 +4,15 @@
 
 use super::CalendarPanel;
 use crate::api::{fetch_calendar_month, fetch_news_page, fetch_site, Category, Date, NewsPage};
-use crate::components::{
-    later, transition, Breadcrumbs, Loaded, Message, NewsList, Pagination, SkeletonShape,
-};
+use crate::components::{Breadcrumbs, Message, NewsList, Pagination, SkeletonShape};
 use crate::config::use_config;
 use crate::i18n::{format_date, use_i18n, I18n, Texts};
 use crate::links;
+use crate::runtime::{resource, Awaited, Loaded, Part};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 /// What the address asks for, once checked.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -46,9 +44,9 @@ pub fn NewsFeedPage() -> impl IntoView {
             (Ok(category), Some(page)) => Request::Feed { category, page },
         }
     });
-    let site = Resource::new(move || i18n.lang(), fetch_site);
+    let site = resource(move || i18n.lang(), fetch_site);
     // `None` when the address is not a feed: nothing to load.
-    let news = Resource::new(
+    let news = resource(
         move || (i18n.lang(), request.get()),
         |(lang, request)| async move {
             match request {
@@ -147,18 +145,18 @@ pub fn NewsFeedPage() -> impl IntoView {
     };
 
     view! {
-        {transition(untitled.into(), None, Arc::new(title))}
-        {transition(unnamed_crumbs.into(), None, Arc::new(crumbs))}
+        <Awaited content=title fallback=untitled/>
+        <Awaited content=crumbs fallback=unnamed_crumbs/>
         <Meta name="description" content=move || i18n.t().footer_about/>
         {category_feed_link}
-        <h1>{transition(skeleton.into(), None, Arc::new(heading_text))}</h1>
+        <h1><Awaited content=heading_text fallback=skeleton/></h1>
         // The slot keeps the filter's room while the site's categories load: no layout shift.
-        // The filter and the list are parts of their own (`later`): hydrated after the rest.
+        // The filter and the list are parts of their own: hydrated after the rest.
         <div class="category-filter-slot">
-            {later(move || transition(ViewFnOnce::default(), None, Arc::new(filter)))}
+            <Part><Awaited content=filter/></Part>
         </div>
         <div class="feed">
-            {later(move || move || match request.get() {
+            <Part>{move || match request.get() {
                 Request::BadPage => view! { <FeedMessage text=|t| t.bad_page_number/> }.into_any(),
                 Request::BadCategory => view! { <FeedMessage text=|t| t.no_such_category/> }.into_any(),
                 Request::BadDate => view! { <FeedMessage text=|t| t.bad_date/> }.into_any(),
@@ -181,7 +179,7 @@ pub fn NewsFeedPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-        })}
+        }}</Part>
         </div>
     }
 }
@@ -221,7 +219,7 @@ fn DayNews(
     site: Resource<Result<crate::api::Site, crate::api::ApiError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let month = Resource::new(
+    let month = resource(
         move || i18n.lang(),
         move |lang| fetch_calendar_month(lang, (day.year(), day.month())),
     );

@@ -5,12 +5,13 @@
 
 use crate::api::search;
 use crate::components::{
-    content_lang, Breadcrumbs, Loaded, Marked, Message, Pagination, PublishedDate, SearchForm,
+    content_lang, Breadcrumbs, Marked, Message, Pagination, PublishedDate, SearchForm,
     SkeletonShape, MAX_QUERY_CHARS,
 };
 use crate::config::use_config;
 use crate::i18n::{use_i18n, Lang, Texts};
 use crate::links;
+use crate::runtime::{resource, Loaded};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -109,7 +110,7 @@ pub fn SearchPage() -> impl IntoView {
         Asked::Query(q) => q.text,
         _ => query.read().get("q").unwrap_or_default(),
     });
-    let results = Resource::new(
+    let results = resource(
         move || (i18n.lang(), asked.get()),
         |(lang, asked)| {
             let query = match asked {

@@ -2,11 +2,12 @@
 
 use crate::api::{fetch_page, StaticPage};
 use crate::components::{
-    content_lang, ArticleBody, Breadcrumbs, ContentTools, Loaded, NotFound, PublishedDate,
-    SampleTag, SkeletonShape, TranslationNotice,
+    content_lang, ArticleBody, Breadcrumbs, ContentTools, NotFound, PublishedDate, SampleTag,
+    SkeletonShape, TranslationNotice,
 };
 use crate::i18n::use_i18n;
 use crate::links;
+use crate::runtime::{resource, Loaded};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -24,7 +25,7 @@ pub fn StaticPagePage() -> impl IntoView {
     move || match slug.get() {
         None => view! { <NotFound/> }.into_any(),
         Some(slug) => {
-            let page = Resource::new(
+            let page = resource(
                 move || i18n.lang(),
                 move |lang| fetch_page(lang, slug.clone()),
             );

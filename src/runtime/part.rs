@@ -1,13 +1,12 @@
 //! Hydrates a part of a prerendered page in a task of its own, after the rest.
 //!
 //! Hydration runs on the main thread in one piece, and on a phone it is long enough to hold
-//! the page up (Lighthouse counts it as Total Blocking Time). `later` cuts it: the part it wraps
+//! the page up (Lighthouse counts it as Total Blocking Time). A part cuts it: what it wraps
 //! keeps its prerendered HTML and is made and hydrated in a following task, so the browser can
 //! handle input and paint in between. Links in it work meanwhile (until the page is hydrated,
-//! the browser follows links as it does before the app has started: `src/lib.rs`); its buttons
-//! work once its task has run, a fraction of a second later. The parts'
-//! tasks run in the order of the page; `<html data-app>` is set when the last has run
-//! (`src/lib.rs`).
+//! the browser follows links as it does before the app has started: `start`); its buttons
+//! work once its task has run, a fraction of a second later. The parts' tasks run in the
+//! order they were met; `<html data-app>` is set when the last has run (`start`).
 //!
 //! The part's components are made in its task too, so that their effects run after it has
 //! been hydrated, as they would with the rest of the page: an effect that changes what the part
@@ -15,20 +14,20 @@
 //! part is hydrated, or hydration, which takes the prerendered HTML as it is, would miss it.
 //!
 //! Rules:
-//! - A part is the only child of its element (the element is where it starts and ends).
-//! - A resource takes its prerendered data by the order in which resources and `Transition`s
-//!   (`Loaded`) are created (`SharedContext::next_id`). The server creates them in page order;
-//!   the browser creates a part's in its task, after the rest of the page (the parts in page
-//!   order). So nothing outside a part may create any after a part that creates some. (On the
-//!   home page, each block is a part and creates its own resources; on the feed, the category
-//!   filter and the list are parts.)
+//! - A part is the only child of its element (the element is where it starts and ends); a
+//!   debug build warns otherwise.
+//! - A task must not create resources or transitions after a part that creates some (the
+//!   runtime's rule, checked by `order`). On the home page each block is a part and creates
+//!   its own resources; on the feed, the category filter and the list are parts, and the page
+//!   creates its resources before them.
 //! - Parts nest: a part's own parts wait for tasks after its task, so after every part that
 //!   was waiting then (the footer's). The home page, the feed and an article are each a part
-//!   as a whole (`src/lib.rs`), around their blocks; the header and the footer create no
-//!   resources, so the order of the ones that do is still the page's.
+//!   as a whole (`src/lib.rs`), around their blocks.
 //!
 //! Rendering anew (client-side navigation, no prerendered HTML) builds the part at once.
 
+#[cfg(target_arch = "wasm32")]
+use super::order;
 use leptos::prelude::*;
 use leptos::tachys::{
     html::attribute::{any_attribute::AnyAttribute, Attribute},
@@ -53,7 +52,7 @@ thread_local! {
 }
 
 /// Whether parts of the page are still waiting to be hydrated.
-pub fn hydrating_later() -> bool {
+pub fn parts_waiting() -> bool {
     WAITING.with(Cell::get) > 0
 }
 
@@ -61,7 +60,7 @@ pub fn hydrating_later() -> bool {
 /// before it counts itself out, so the count reaches zero only after the last.
 pub async fn all_hydrated() {
     std::future::poll_fn(|cx| {
-        if !hydrating_later() {
+        if !parts_waiting() {
             return Poll::Ready(());
         }
         AWAITING.with(|a| a.borrow_mut().push(cx.waker().clone()));
@@ -84,28 +83,35 @@ fn one_less_waiting() {
     }
 }
 
-/// The view `make` makes, made and hydrated after the rest of the page; the only child of its
-/// element.
-pub fn later<V: IntoView + 'static>(make: impl FnOnce() -> V + Send + 'static) -> Later {
-    Later::Waiting(Box::new(move || make().into_any()))
+/// `<Part>…</Part>`: its children, made and hydrated after the rest of the page; the only
+/// child of its element.
+#[component]
+pub fn Part(children: Children) -> impl IntoView {
+    part(children)
 }
 
-/// See [`later`].
-pub enum Later {
+/// The view `make` makes, made and hydrated after the rest of the page (a route's view:
+/// `view=|| part(HomePage)`); the only child of its element.
+pub fn part<V: IntoView + 'static>(make: impl FnOnce() -> V + Send + 'static) -> PartView {
+    PartView::Waiting(Box::new(move || make().into_any()))
+}
+
+/// See [`part`].
+pub enum PartView {
     Waiting(Box<dyn FnOnce() -> AnyView + Send>),
     Made(AnyView),
 }
 
-impl Later {
+impl PartView {
     fn into_view(self) -> AnyView {
         match self {
-            Later::Waiting(make) => make(),
-            Later::Made(view) => view,
+            PartView::Waiting(make) => make(),
+            PartView::Made(view) => view,
         }
     }
 }
 
-pub struct LaterState {
+pub struct PartState {
     /// None until the part's task has run.
     view: Rc<RefCell<Option<AnyViewState>>>,
     /// The element the part is the only child of, while it waits.
@@ -114,13 +120,13 @@ pub struct LaterState {
     gone: Rc<Cell<bool>>,
 }
 
-impl Drop for LaterState {
+impl Drop for PartState {
     fn drop(&mut self) {
         self.gone.set(true);
     }
 }
 
-impl LaterState {
+impl PartState {
     fn now(state: AnyViewState) -> Self {
         Self {
             view: Rc::new(RefCell::new(Some(state))),
@@ -130,14 +136,14 @@ impl LaterState {
     }
 }
 
-impl Render for Later {
-    type State = LaterState;
+impl Render for PartView {
+    type State = PartState;
 
-    fn build(self) -> LaterState {
-        LaterState::now(self.into_view().build())
+    fn build(self) -> PartState {
+        PartState::now(self.into_view().build())
     }
 
-    fn rebuild(self, state: &mut LaterState) {
+    fn rebuild(self, state: &mut PartState) {
         let mut slot = state.view.borrow_mut();
         if let Some(view) = slot.as_mut() {
             self.into_view().rebuild(view);
@@ -152,7 +158,7 @@ impl Render for Later {
     }
 }
 
-impl Mountable for LaterState {
+impl Mountable for PartState {
     fn unmount(&mut self) {
         if let Some(view) = self.view.borrow_mut().as_mut() {
             view.unmount();
@@ -185,26 +191,26 @@ impl Mountable for LaterState {
     }
 }
 
-impl AddAnyAttr for Later {
-    type Output<SomeNewAttr: Attribute> = Later;
+impl AddAnyAttr for PartView {
+    type Output<SomeNewAttr: Attribute> = PartView;
 
     /// A part is an element's only child: the attributes belong on that element.
-    fn add_any_attr<NewAttr: Attribute>(self, _attr: NewAttr) -> Later {
+    fn add_any_attr<NewAttr: Attribute>(self, _attr: NewAttr) -> PartView {
         self
     }
 }
 
-impl RenderHtml for Later {
+impl RenderHtml for PartView {
     type AsyncOutput = AnyView;
     type Owned = Self;
     const MIN_LENGTH: usize = 0;
 
     fn dry_resolve(&mut self) {
-        if let Later::Waiting(make) = self {
+        if let PartView::Waiting(make) = self {
             let make = std::mem::replace(make, Box::new(|| ().into_any()));
-            *self = Later::Made(make());
+            *self = PartView::Made(make());
         }
-        if let Later::Made(view) = self {
+        if let PartView::Made(view) = self {
             view.dry_resolve();
         }
     }
@@ -239,7 +245,7 @@ impl RenderHtml for Later {
         self,
         cursor: &Cursor,
         position: &PositionState,
-    ) -> LaterState {
+    ) -> PartState {
         // As the only child of its element, the part is everything in it: the element is where
         // the cursor stands, and the element's own hydration moves past it whatever its
         // children do.
@@ -247,13 +253,14 @@ impl RenderHtml for Later {
         if position.get() == Position::FirstChild {
             use wasm_bindgen::JsCast;
             if let Ok(parent) = cursor.current().dyn_into::<web_sys::Element>() {
-                let state = LaterState {
+                let state = PartState {
                     view: Rc::default(),
                     parent: Some(parent.clone()),
                     gone: Rc::default(),
                 };
                 let (slot, gone) = (state.view.clone(), state.gone.clone());
                 let owner = Owner::current();
+                let place = order::part_met();
                 WAITING.with(|w| w.set(w.get() + 1));
                 leptos::task::spawn_local(async move {
                     gloo_timers::future::TimeoutFuture::new(0).await;
@@ -264,10 +271,10 @@ impl RenderHtml for Later {
                                 &PositionState::new(Position::FirstChild),
                             )
                         };
-                        let view = match owner {
+                        let view = order::in_part(place, || match owner {
                             Some(owner) => owner.with(hydrate),
                             None => hydrate(),
-                        };
+                        });
                         *slot.borrow_mut() = Some(view);
                     }
                     one_less_waiting();
@@ -276,8 +283,8 @@ impl RenderHtml for Later {
             }
         }
         #[cfg(debug_assertions)]
-        leptos::logging::warn!("`later` is not the only child of its element: hydrated at once");
-        LaterState::now(self.into_view().hydrate::<FROM_SERVER>(cursor, position))
+        leptos::logging::warn!("a part is not the only child of its element: hydrated at once");
+        PartState::now(self.into_view().hydrate::<FROM_SERVER>(cursor, position))
     }
 
     fn into_owned(self) -> Self {

@@ -1,8 +1,9 @@
 //! Shows a resource through the shared states: skeleton while loading, the error view with
 //! "Try again" on failure, the not-found page on a 404, the content otherwise.
 
-use super::{transition, Content, ErrorView, NotFound, Skeleton, SkeletonShape};
+use super::awaited::{transition, Content};
 use crate::api::ApiError;
+use crate::components::{ErrorView, NotFound, Skeleton, SkeletonShape};
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 use std::sync::Arc;
