@@ -87,7 +87,7 @@ fn one_less_waiting() {
 /// child of its element.
 #[component]
 pub fn Part(children: Children) -> impl IntoView {
-    part(children)
+    PartView::Waiting(children)
 }
 
 /// The view `make` makes, made and hydrated after the rest of the page (a route's view:

@@ -7,7 +7,7 @@
 pub const MARKER: &str = "portal-prerendered";
 
 /// `<meta name="portal-chunks" content="{files}" data-names="{chunks}">`: a page in a wasm chunk
-/// of its own (`pages::rarely_read`) names the chunk's files, for the loader to fetch them with
+/// of its own (`runtime::chunks`) names the chunk's files, for the loader to fetch them with
 /// the app, and the chunks, for the app to load them before it hydrates the page.
 pub const CHUNKS: &str = "portal-chunks";
 

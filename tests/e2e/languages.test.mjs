@@ -97,7 +97,7 @@ test('switching language keeps the article, the feed page and the filter', async
 test('switching language while the page is being taken over shows the page in the new language', async () => {
   const page = await openPage(site);
   // The click is queued behind the task that hydrates the shell (the router is listening) and
-  // ahead of the tasks of the parts (src/lib.rs, components::later): the header and the article
+  // ahead of the tasks of the parts (src/runtime/start.rs, runtime::Part): the header and the article
   // are still the prerendered English HTML. Once only: the page it leads to runs this script too.
   await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => setTimeout(() => {
     if (sessionStorage.getItem('clicked')) return;
