@@ -46,11 +46,13 @@ mod check {
         MADE.with(|m| m.borrow_mut().clear());
     }
 
+    /// Called by what takes prerendered data; `#[track_caller]` up to the page's code.
     #[track_caller]
     pub fn taken() {
+        let at = Location::caller();
         if CHECKING.with(Cell::get) {
             let place = next_place();
-            MADE.with(|m| m.borrow_mut().push((place, Location::caller())));
+            MADE.with(|m| m.borrow_mut().push((place, at)));
         }
     }
 
@@ -74,10 +76,30 @@ mod check {
     /// The first creation made after one that comes later in the page, with that one.
     pub fn first_out_of_order(
         made: &[(Place, &'static Location<'static>)],
-    ) -> Option<(&'static Location<'static>, &'static Location<'static>)> {
+    ) -> Option<(Made, Made)> {
         made.windows(2)
             .find(|pair| pair[1].0 < pair[0].0)
-            .map(|pair| (pair[1].1, pair[0].1))
+            .map(|pair| (Made(pair[1].1), Made(pair[0].1)))
+    }
+
+    #[cfg(any(target_arch = "wasm32", test))]
+    /// What took prerendered data, by where: a resource by the page code that made it
+    /// (`resource` is `#[track_caller]`), a transition by its component.
+    pub struct Made(&'static Location<'static>);
+
+    #[cfg(any(target_arch = "wasm32", test))]
+    impl std::fmt::Display for Made {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            if self.0.file().ends_with("runtime/awaited.rs") {
+                write!(
+                    f,
+                    "the transition (`Awaited` or `Loaded`) made at {}",
+                    self.0
+                )
+            } else {
+                write!(f, "the resource made at {}", self.0)
+            }
+        }
     }
 
     #[cfg(any(target_arch = "wasm32", test))]
@@ -88,11 +110,10 @@ mod check {
         match first_out_of_order(&made) {
             None => Ok(()),
             Some((late, early)) => Err(format!(
-                "Hydration order: the resource or transition made at {late} comes before the one \
-                 made at {early} in the page, but the browser made it after, in a part's task, so \
-                 it took the other's prerendered data. A task must not make resources after a \
-                 part (`<Part>`) that makes some: make it before the part, or in a part of its \
-                 own (src/runtime/mod.rs)."
+                "Hydration order: {late} comes before {early} in the page, but the browser made \
+                 it after, in a part's task, so it took the other's prerendered data. A task must \
+                 not make resources or transitions after a part (`<Part>`) that makes some: make \
+                 them before the part, or in a part of their own (src/runtime/mod.rs)."
             )),
         }
     }
@@ -156,7 +177,10 @@ mod tests {
         taken();
         in_part(part, taken);
         let error = end().expect_err("out of order");
-        assert!(error.contains("src/runtime/order.rs"), "{error}");
+        assert!(
+            error.contains("the resource made at src/runtime/order.rs:"),
+            "{error}"
+        );
         // The same without the second: in order.
         begin();
         taken();

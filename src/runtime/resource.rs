@@ -15,6 +15,7 @@ type Fetch<S, T> =
 /// The fetcher is type-erased: leptos compiles its resource code (about 3 KB before brotli)
 /// for every type of fetcher, and through this function that is once for each type of source
 /// and data, not once for each place that makes a resource.
+#[track_caller]
 pub fn resource<S, T, Fut>(
     source: impl Fn() -> S + Send + Sync + 'static,
     fetch: impl Fn(S) -> Fut + Send + Sync + 'static,
@@ -27,6 +28,7 @@ where
     erased(Arc::new(source), Arc::new(move |s| Box::pin(fetch(s))))
 }
 
+#[track_caller]
 fn erased<S, T>(
     source: Arc<dyn Fn() -> S + Send + Sync>,
     fetch: Fetch<S, T>,
