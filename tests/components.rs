@@ -216,6 +216,7 @@ fn faq_fixture() -> portal::api::Faq {
         id: id.into(),
         question: question.into(),
         answer: vec![answer.into()],
+        keywords: Vec::new(),
         sample: true,
         lang: None,
     };

@@ -211,6 +211,11 @@ pub struct FaqQuestion {
     pub question: String,
     /// Paragraphs of plain text.
     pub answer: Vec<String>,
+    /// Words a reader would type to find the question that neither it nor its answer holds,
+    /// in the file's language: `["tax debt", "arrears"]`. Plain text, no markup; the FAQ's
+    /// filter and the site's search match them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
     #[serde(default)]
     pub sample: bool,
     /// As in [`NewsSummary::lang`].

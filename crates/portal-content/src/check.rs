@@ -970,6 +970,10 @@ impl Checker<'_> {
             for (q, question) in topic.questions.iter().enumerate() {
                 let at_q = at_t.field("questions").index(q);
                 self.unique_id(&mut questions, &question.id, &at_q, "question");
+                for problem in crate::directory::keywords_problems(&question.id, &question.keywords)
+                {
+                    self.error(&at_q, problem);
+                }
             }
         }
     }

@@ -97,7 +97,8 @@ fn occurrence(seen: &mut BTreeMap<String, usize>, id: &str) -> usize {
 
 /// Parses and checks a `faq.json`: at least one topic, at least one question per topic;
 /// topic ids and question ids are slugs, unique in the file; no empty title, question or
-/// answer paragraph; no `lang` (the tool sets it on fallback questions).
+/// answer paragraph; no `lang` (the tool sets it on fallback questions); `keywords` as
+/// [`keywords_problems`] says.
 pub fn parse_faq(file: &Path, text: &str) -> Result<Faq, Vec<SourceError>> {
     let faq: Faq = decode(file, text)?;
     let mut p = Problems::new(file, text);
@@ -141,6 +142,9 @@ pub fn parse_faq(file: &Path, text: &str) -> Result<Faq, Vec<SourceError>> {
                     "question `{id}`: remove `lang`: the tool sets it on questions served from another language"
                 );
                 p.at(id, message);
+            }
+            for problem in keywords_problems(id, &q.keywords) {
+                p.at(id, problem);
             }
         }
     }
@@ -187,12 +191,33 @@ pub fn about_and_topics_problems(id: &str, about: Option<&str>, topics: &[String
             topics.len()
         ));
     }
+    problems.extend(word_list_problems(id, "topic", topics));
+    problems
+}
+
+/// The problems of a FAQ question's `keywords`, as for a helpline's topics: at most
+/// [`TOPICS_MAX`], each one short line of plain text, none repeated (case aside).
+pub fn keywords_problems(id: &str, keywords: &[String]) -> Vec<String> {
+    let mut problems = Vec::new();
+    if keywords.len() > TOPICS_MAX {
+        problems.push(format!(
+            "`{id}` has {} keywords, more than {TOPICS_MAX}: keep the words readers type",
+            keywords.len()
+        ));
+    }
+    problems.extend(word_list_problems(id, "keyword", keywords));
+    problems
+}
+
+/// Each of `words` is a short line of plain text and none is repeated (case aside).
+fn word_list_problems(id: &str, what: &str, words: &[String]) -> Vec<String> {
+    let mut problems = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
-    for topic in topics {
-        if let Some(problem) = plain_line_problem(topic, TOPIC_MAX_CHARS) {
-            problems.push(format!("`{id}`: topic `{topic}` {problem}"));
-        } else if !seen.insert(topic.to_lowercase()) {
-            problems.push(format!("`{id}`: topic `{topic}` repeated"));
+    for word in words {
+        if let Some(problem) = plain_line_problem(word, TOPIC_MAX_CHARS) {
+            problems.push(format!("`{id}`: {what} `{word}` {problem}"));
+        } else if !seen.insert(word.to_lowercase()) {
+            problems.push(format!("`{id}`: {what} `{word}` repeated"));
         }
     }
     problems
@@ -924,6 +949,26 @@ mod tests {
             e[0].starts_with("en/faq.json:22: bad topic id `Taxes!`"),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn faq_keywords_are_short_plain_words() {
+        let with = |keywords: &str| FAQ.replace("\"Five.\"],", &format!("\"Five.\"], \"keywords\": {keywords},"));
+        let f = parse_faq(Path::new("faq.json"), &with(r#"["tax debt", "arrears"]"#)).unwrap();
+        let q = f.topics.iter().flat_map(|t| &t.questions).find(|q| q.id == "languages");
+        assert_eq!(q.unwrap().keywords, ["tax debt", "arrears"]);
+        for (keywords, problem) in [
+            (r#"["<b>debt</b>"]"#, "keyword `<b>debt</b>` contains `<` or `>`"),
+            (r#"["debt", "Debt"]"#, "keyword `Debt` repeated"),
+            (r#"[" "]"#, "keyword ` ` is empty"),
+            (r#"["two\nlines"]"#, "is more than one line"),
+            (&format!("[\"{}\"]", "x".repeat(41)), "41 characters long, more than 40"),
+            (&format!("[{}]", (0..13).map(|i| format!("\"w{i}\"")).collect::<Vec<_>>().join(",")), "13 keywords, more than 12"),
+        ] {
+            let e = faq_errors(&with(keywords));
+            assert_eq!(e.len(), 1, "{keywords}: {e:?}");
+            assert!(e[0].contains("`languages`") && e[0].contains(problem), "{keywords}: {e:?}");
+        }
     }
 
     #[test]

@@ -227,6 +227,7 @@ fn directory_docs<'a>(
                     .skip(1)
                     .map(String::as_str)
                     .chain([topic.title.as_str()])
+                    .chain(q.keywords.iter().map(String::as_str))
                     .collect(),
             };
             out.push((doc, fields));
