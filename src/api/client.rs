@@ -8,8 +8,8 @@ use super::{
 use crate::i18n::Lang;
 use portal_api::paths;
 use serde::de::DeserializeOwned;
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -17,9 +17,15 @@ thread_local! {
     /// Bodies of successful, decodable responses by URL: going back to a page is instant and
     /// costs no request. Failures are never cached, so "Try again" really asks again.
     static CACHE: RefCell<BodyCache> = RefCell::new(BodyCache::default());
-    /// URLs being fetched now: a second part of the page that asks for one waits for that
-    /// answer instead of sending the same request again.
-    static IN_FLIGHT: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    /// URLs being fetched now, each with its request's number: a second part of the page that
+    /// asks for one waits for that answer instead of sending the same request again.
+    static IN_FLIGHT: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
+    /// How the last request for a URL failed, by URL, with the request's number: the parts
+    /// that waited for that request get its error rather than asking again (a page whose
+    /// API is down asks once, and says so once). Removed when a request for it succeeds.
+    static FAILED: RefCell<HashMap<String, (u64, ApiError)>> = RefCell::new(HashMap::new());
+    /// The number of the next request.
+    static NEXT_REQUEST: Cell<u64> = const { Cell::new(0) };
 }
 
 /// The most bytes of bodies kept: the oldest go first (a long reading session must not grow
@@ -189,7 +195,11 @@ fn fetch_body(path: String) -> Pin<Box<dyn Future<Output = Result<Body, ApiError
         let key = source.key();
         // Only the browser caches: the prerender step reads each file about once.
         if cfg!(target_arch = "wasm32") {
-            wait_for_same_request(&key).await;
+            if let Some(waited_for) = wait_for_same_request(&key).await {
+                if let Some(error) = failure_of(&key, waited_for) {
+                    return Err(error);
+                }
+            }
             if let Some(text) = CACHE.with(|c| c.borrow().get(&key)) {
                 return Ok(Body {
                     key,
@@ -199,11 +209,30 @@ fn fetch_body(path: String) -> Pin<Box<dyn Future<Output = Result<Body, ApiError
             }
         }
         let flight = InFlight::start(&key);
-        let text = source.read().await;
+        // A request aborted because its page went fails too; that is no answer for the parts
+        // that wait for the same file (they ask themselves).
+        let left = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        #[cfg(target_arch = "wasm32")]
+        {
+            let left = left.clone();
+            leptos::prelude::on_cleanup(move || {
+                left.store(true, std::sync::atomic::Ordering::Relaxed);
+            });
+        }
+        let text = match source.read().await {
+            Ok(text) => text,
+            Err(error) => {
+                if !left.load(std::sync::atomic::Ordering::Relaxed) {
+                    flight.failed(&error);
+                }
+                return Err(error);
+            }
+        };
+        FAILED.with(|f| f.borrow_mut().remove(&key));
         drop(flight);
         Ok(Body {
             key,
-            text: text?,
+            text,
             cached: false,
         })
     };
@@ -215,12 +244,25 @@ fn fetch_body(path: String) -> Pin<Box<dyn Future<Output = Result<Body, ApiError
 
 /// Marks a URL as being fetched until dropped (also when the request's future is dropped
 /// because the reader left the page).
-struct InFlight(String);
+struct InFlight(String, u64);
 
 impl InFlight {
     fn start(key: &str) -> Self {
-        IN_FLIGHT.with(|f| f.borrow_mut().insert(key.to_string()));
-        Self(key.to_string())
+        let number = NEXT_REQUEST.with(|n| {
+            let number = n.get();
+            n.set(number + 1);
+            number
+        });
+        IN_FLIGHT.with(|f| f.borrow_mut().insert(key.to_string(), number));
+        Self(key.to_string(), number)
+    }
+
+    /// The request failed with `error`: who waited for it gets the same.
+    fn failed(self, error: &ApiError) {
+        FAILED.with(|f| {
+            f.borrow_mut()
+                .insert(self.0.clone(), (self.1, error.clone()))
+        });
     }
 }
 
@@ -230,13 +272,30 @@ impl Drop for InFlight {
     }
 }
 
-/// Waits while another part of the page fetches `key` (it then is in the cache, or failed
-/// and this caller asks again).
-async fn wait_for_same_request(key: &str) {
+/// Waits while another part of the page fetches `key`, and returns that request's number if
+/// there was one (its answer then is in the cache, or its error in [`failure_of`]; a request
+/// abandoned because its page went leaves neither, and this caller asks again).
+async fn wait_for_same_request(key: &str) -> Option<u64> {
     #[cfg(target_arch = "wasm32")]
-    while IN_FLIGHT.with(|f| f.borrow().contains(key)) {
-        gloo_timers::future::TimeoutFuture::new(15).await;
+    {
+        let mut waited_for = None;
+        while let Some(number) = IN_FLIGHT.with(|f| f.borrow().get(key).copied()) {
+            waited_for = Some(number);
+            gloo_timers::future::TimeoutFuture::new(15).await;
+        }
+        waited_for
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = key;
+    {
+        let _ = key;
+        None
+    }
+}
+
+/// The error of request `number` for `key`, if it failed (and no later request has since).
+fn failure_of(key: &str, number: u64) -> Option<ApiError> {
+    FAILED.with(|f| match f.borrow().get(key) {
+        Some((failed, error)) if *failed == number => Some(error.clone()),
+        _ => None,
+    })
 }

@@ -27,6 +27,15 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// Whether two errors have the same cause for the reader (one message can speak for both):
+    /// the same kind, and the same status for an HTTP status.
+    pub fn same_reason(&self, other: &ApiError) -> bool {
+        match (self, other) {
+            (Self::Status(a), Self::Status(b)) => a == b,
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+
     /// What went wrong, for the reader.
     pub fn describe(&self, t: &Texts) -> String {
         match self {
@@ -37,5 +46,19 @@ impl ApiError {
             Self::Decode(_) => t.error_decode.to_string(),
             Self::TooLarge => t.error_too_large.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ApiError;
+
+    #[test]
+    fn same_reason_is_the_kind_and_the_status() {
+        assert!(ApiError::Network.same_reason(&ApiError::Network));
+        assert!(ApiError::Decode("a".into()).same_reason(&ApiError::Decode("b".into())));
+        assert!(ApiError::Status(503).same_reason(&ApiError::Status(503)));
+        assert!(!ApiError::Status(503).same_reason(&ApiError::Status(500)));
+        assert!(!ApiError::Network.same_reason(&ApiError::Timeout));
     }
 }

@@ -11,8 +11,12 @@ use crate::text_match::{matches_all, query_words};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
+/// Whether every word typed is in the question, its answer or its keywords (what the question
+/// is about in words its text does not use: "tax debt" for "Do I owe any tax?").
 fn question_matches(q: &FaqQuestion, words: &[Vec<char>]) -> bool {
-    let texts = std::iter::once(q.question.as_str()).chain(q.answer.iter().map(String::as_str));
+    let texts = std::iter::once(q.question.as_str())
+        .chain(q.answer.iter().map(String::as_str))
+        .chain(q.keywords.iter().map(String::as_str));
     matches_all(texts, words)
 }
 
@@ -156,7 +160,9 @@ fn FaqItem(
     view! {
         <details id=id class="faq__item" open=is_open on:toggle=on_toggle hidden=move || !matches()>
             <summary class="faq__question" lang=text_lang.clone()>
-                <Highlighted text=question.question words/>
+                // One element for the text and its marks: as flex items of the summary, each
+                // piece would be a box of its own, breaking words at the marks.
+                <span class="faq__question-text"><Highlighted text=question.question words/></span>
             </summary>
             <div class="faq__answer">
                 {question.lang.map(|lang| view! { <p><TranslationNotice lang/></p> })}

@@ -1,33 +1,34 @@
 //! The labelled search box of every filter-as-you-type list (FAQ, helplines, agencies).
 //!
 //! What the reader typed is kept in the address as `?q=`, so that a filtered list can be
-//! shared, and Back (or a reload) returns to it filtered.
+//! shared, and Back (or a reload) returns to it filtered. A list's other filters (the
+//! helplines' kind, `?kind=`) use the same two functions.
 
 use crate::i18n::{use_i18n, Texts};
 use leptos::prelude::*;
 
-/// The address's `q` parameter, if it has one.
-fn query_in_address() -> Option<String> {
+/// The address's parameter `name`, if it has one.
+pub fn param_in_address(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()?
-        .get("q")
+        .get(name)
 }
 
-/// Puts `query` in the address as `?q=` (none when blank), keeping the path, the other
-/// parameters and the fragment. It replaces the history entry instead of adding one: every
-/// letter typed is not a page to go back to. The entry's state is kept, for the router.
-fn put_query_in_address(query: &str) {
+/// Puts `value` in the address as parameter `name` (none when blank), keeping the path, the
+/// other parameters and the fragment. It replaces the history entry instead of adding one:
+/// every letter typed is not a page to go back to. The entry's state is kept, for the router.
+pub fn put_param_in_address(name: &str, value: &str) {
     let location = window().location();
     let Ok(href) = location.href() else { return };
     let Ok(url) = web_sys::Url::new(&href) else {
         return;
     };
     let params = url.search_params();
-    if query.trim().is_empty() {
-        params.delete("q");
+    if value.trim().is_empty() {
+        params.delete(name);
     } else {
-        params.set("q", query);
+        params.set(name, value);
     }
     let new_href = url.href();
     if new_href == href {
@@ -60,7 +61,7 @@ pub fn FilterField(
     Effect::new(move || {
         if let Some(input) = input.get() {
             let typed = Some(input.value()).filter(|t| !t.is_empty());
-            if let Some(start) = typed.or_else(query_in_address) {
+            if let Some(start) = typed.or_else(|| param_in_address("q")) {
                 if start != value.get_untracked() {
                     value.set(start);
                 }
@@ -72,7 +73,7 @@ pub fn FilterField(
     Effect::new(move |seen: Option<()>| {
         let now = value.get();
         if seen.is_some() {
-            put_query_in_address(&now);
+            put_param_in_address("q", &now);
         }
     });
     let hint_id = format!("{id}-hint");

@@ -1,11 +1,22 @@
-//! The portal's header: mark, name and main navigation.
+//! The portal's header: mark and name, the "version for the visually impaired" toggle, and a
+//! menu with the search box, the languages and the sections.
+//!
+//! On a phone the menu is one button (a native `<details>`), so the header takes one row and
+//! leaves the screen to the content; on a wider screen its contents are laid out in the header
+//! (`style/components/header.css`). `<details>` opens and closes without the app, so the menu
+//! works on a prerendered page before the app has arrived, and hydration leaves its state as
+//! the reader set it. The app adds what a script can: Escape closes it, and it closes when a
+//! link in it has changed the page.
 
-use super::{DisplaySettings, LanguageSwitcher, Navigation, SearchForm};
+use super::{DisplaySettings, DisplayToggle, LanguageSwitcher, Navigation, SearchForm};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
 use crate::runtime::Part;
+use leptos::html::Details;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -15,7 +26,66 @@ pub fn Header() -> impl IntoView {
         let config = config.clone();
         move || config.href(&links::home(i18n.lang()))
     };
+    let display_open = RwSignal::new(false);
+    view! {
+        <header class="site-header">
+            <Part>
+                <div class="container site-header__bar">
+                    <a class="site-header__brand" href=brand_href>
+                        <Mark/>
+                        <span class="site-header__name">{move || i18n.t().portal_name}</span>
+                    </a>
+                    <DisplayToggle open=display_open/>
+                    <SiteMenu/>
+                </div>
+                <DisplaySettings open=display_open/>
+            </Part>
+        </header>
+    }
+}
+
+/// The menu: search, languages and sections; a button that opens them on a phone.
+#[component]
+fn SiteMenu() -> impl IntoView {
+    let i18n = use_i18n();
+    let config = use_config();
+    let menu = NodeRef::<Details>::new();
     let shown = Navigation::shown_path();
+    // The search page has its own, larger search box: one is enough.
+    let on_search_page = {
+        let search = config.href(&links::section(i18n.lang(), "search"));
+        move || links::is_within(&shown.read(), &search)
+    };
+    // A link in the menu that changed the page closes it (a page load would have). The first
+    // run only takes note of the page: the reader may have opened the menu before the app came.
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let here = format!("{}?{}", location.pathname.get(), location.search.get());
+        if previous.is_some_and(|p| p != here) {
+            if let Some(menu) = menu.get_untracked() {
+                menu.set_open(false);
+            }
+        }
+        here
+    });
+    // Escape closes the open menu and puts the reader back on its button.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(details) = menu.get_untracked() else {
+            return;
+        };
+        if ev.key() == "Escape" && details.open() {
+            ev.prevent_default();
+            details.set_open(false);
+            if let Some(summary) = details
+                .query_selector("summary")
+                .ok()
+                .flatten()
+                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = summary.focus();
+            }
+        }
+    };
     let nav_item = move |path: String, label: fn(&crate::i18n::Texts) -> &'static str| {
         let href = config.href(&path);
         let current = {
@@ -29,21 +99,20 @@ pub fn Header() -> impl IntoView {
         }
     };
     view! {
-        <header class="site-header">
-            <Part>
-                <DisplaySettings/>
-                <div class="container site-header__bar">
-                    <a class="site-header__brand" href=brand_href>
-                        <Mark/>
-                        <span class="site-header__name">{move || i18n.t().portal_name}</span>
-                    </a>
-                    <LanguageSwitcher/>
-                </div>
-                <div class="container site-header__search">
+        <details class="site-menu" node_ref=menu on:keydown=on_key>
+            <summary class="site-menu__button">
+                <svg class="site-menu__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+                    <path d="M3 6h18v2.5H3zM3 10.75h18v2.5H3zM3 15.5h18V18H3z" fill="currentColor"/>
+                </svg>
+                <span>{move || i18n.t().menu}</span>
+            </summary>
+            <div class="site-menu__panel">
+                <div class="site-header__search" hidden=on_search_page>
                     <SearchForm id="header-search"/>
                 </div>
+                <LanguageSwitcher/>
                 <nav class="main-nav" aria-label=move || i18n.t().main_nav_label>
-                    <ul class="container main-nav__list">
+                    <ul class="main-nav__list">
                         {move || {
                             let lang = i18n.lang();
                             view! {
@@ -55,8 +124,8 @@ pub fn Header() -> impl IntoView {
                         }}
                     </ul>
                 </nav>
-            </Part>
-        </header>
+            </div>
+        </details>
     }
 }
 

@@ -1,9 +1,13 @@
 //! The helpline directory: bodies grouped by kind, each with what it is for and its numbers
 //! as `tel:` links, filtered by words of its name, description and topics ("police",
 //! "ambulance") or by digits of a number ("1 00" finds "+998 71 100 …"), and by kind.
-//! Each entry has its id, so `/{lang}/helplines/#{id}` lands on it.
+//! Each entry has its id, so `/{lang}/helplines/#{id}` lands on it. The kind chosen is kept in
+//! the address as `?kind=`, as the words typed are as `?q=` (`FilterField`).
 
-use super::{use_entry_target, Contacts, FilterField, Highlighted, SampleTag};
+use super::{
+    param_in_address, put_param_in_address, use_entry_target, Contacts, FilterField, Highlighted,
+    SampleTag,
+};
 use crate::api::{Helpline, Helplines};
 use crate::i18n::use_i18n;
 use crate::text_match::{digits, matches_all, query_words};
@@ -81,6 +85,28 @@ pub fn HelplineDirectory(helplines: Helplines) -> impl IntoView {
         })
     });
 
+    // The kind: chosen in the prerendered select before the app came, else the address's
+    // `?kind=` (a shared link, Back); read after the mount, as `FilterField` does. Then every
+    // choice goes to the address (not on the first run, which would drop `?kind=` unread).
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move || {
+        let Some(select) = select.get() else { return };
+        let chosen = Some(select.value()).filter(|k| !k.is_empty());
+        let start = chosen.or_else(|| param_in_address("kind"));
+        if let Some(kind) = start.filter(|k| groups.with_value(|gs| gs.iter().any(|g| g.id == *k)))
+        {
+            if kind != group.get_untracked() {
+                group.set(kind);
+            }
+        }
+    });
+    Effect::new(move |seen: Option<()>| {
+        let now = group.get();
+        if seen.is_some() {
+            put_param_in_address("kind", &now);
+        }
+    });
+
     let options = helplines
         .groups
         .iter()
@@ -128,6 +154,8 @@ pub fn HelplineDirectory(helplines: Helplines) -> impl IntoView {
                     <select
                         id="helpline-group"
                         class="input"
+                        node_ref=select
+                        prop:value=move || group.get()
                         on:change=move |ev| group.set(event_target_value(&ev))
                     >
                         <option value="">{move || i18n.t().all_groups}</option>

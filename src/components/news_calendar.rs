@@ -22,6 +22,9 @@ pub fn NewsCalendar(
     last: Date,
     /// The day in the tab order at first.
     day: Date,
+    /// The day whose news the page shows, marked as the current page.
+    #[prop(default = None)]
+    chosen: Option<Date>,
     /// The month on show (at first, `day`'s); the page loads its `data`.
     shown: RwSignal<Month>,
     data: Resource<Result<CalendarMonth, ApiError>>,
@@ -89,7 +92,9 @@ pub fn NewsCalendar(
                 Some(n) => {
                     let label = format!("{full}: {}", (i18n.t().news_count)(n));
                     let href = config.href(&links::news_on(lang, day));
-                    view! { <a href=href tabindex="-1" aria-label=label>{day.day()}</a> }.into_any()
+                    let current = (chosen == Some(day)).then_some("page");
+                    view! { <a href=href tabindex="-1" aria-label=label aria-current=current>{day.day()}</a> }
+                        .into_any()
                 }
                 None => view! {
                     <span aria-hidden="true">{day.day()}</span>
@@ -102,6 +107,7 @@ pub fn NewsCalendar(
             <td
                 class="calendar__day"
                 class:calendar__day--news=move || news_on(day).is_some()
+                class:calendar__day--chosen=chosen == Some(day)
                 tabindex=move || if focused.get() == day { "0" } else { "-1" }
                 data-date=day.to_string()
                 aria-current=move || (today.get() == Some(day)).then_some("date")
@@ -172,7 +178,7 @@ pub fn NewsCalendar(
             <table
                 role="grid"
                 class="calendar__grid"
-                aria-labelledby="calendar-title"
+                aria-labelledby="calendar-title calendar-month"
                 node_ref=grid
                 on:keydown=on_key
             >
@@ -187,12 +193,10 @@ pub fn NewsCalendar(
 
     view! {
         <div class="calendar">
+            <h2 id="calendar-title" class="calendar__heading">{move || i18n.t().calendar_label}</h2>
             <div class="calendar__header">
                 {turn_button(false)}
-                <h2 id="calendar-title" class="calendar__title" aria-live="polite">
-                    <span class="visually-hidden">{move || i18n.t().calendar_label} ": "</span>
-                    {title}
-                </h2>
+                <p id="calendar-month" class="calendar__title" aria-live="polite">{title}</p>
                 {turn_button(true)}
             </div>
             <Awaited content=table/>

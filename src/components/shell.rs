@@ -111,10 +111,17 @@ fn announce_navigation(navigation: Navigation) -> ReadSignal<String> {
 }
 
 /// Before printing, each link in the content gets its full address (`a.href` is resolved by
-/// the browser) for the print stylesheet to write after it.
+/// the browser) for the print stylesheet to write after it, and the page's own address is
+/// written under the header.
 fn print_link_addresses() {
     Effect::new(move || {
         let handle = window_event_listener(leptos::ev::beforeprint, |_| {
+            if let (Some(line), Ok(here)) = (
+                document().get_element_by_id("print-address"),
+                window().location().href(),
+            ) {
+                let _ = line.set_attribute("data-print-href", &here);
+            }
             let Ok(links) = document().query_selector_all("main a[href]") else {
                 return;
             };
@@ -150,6 +157,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             {move || i18n.t().skip_to_content}
         </a>
         <Header/>
+        <p id="print-address" class="print-address container">{move || i18n.t().page_address} ":"</p>
         <OfflineNotice/>
         <main id="main" class="main" tabindex="-1" aria-busy=move || navigation.busy.get().then_some("true")>
             <div class="container">{children()}</div>

@@ -56,8 +56,72 @@ pub fn Skeleton(shape: SkeletonShape) -> impl IntoView {
     }
 }
 
+/// A failed part of a page, as [`SharedFailure`] keeps it.
+#[derive(Clone)]
+struct FailedPart {
+    id: u64,
+    error: ApiError,
+    retry: Callback<()>,
+}
+
+/// The parts of a page that load on their own but fail together (the home page's sections
+/// when the API is down): the first part that fails for a reason says so, with one "Try
+/// again" that asks again for every part that failed for it; the others add nothing. A page
+/// provides it ([`SharedFailure::provide`]); without it, each error speaks for itself.
+#[derive(Clone, Copy)]
+pub struct SharedFailure {
+    failed: RwSignal<Vec<FailedPart>>,
+    next_id: StoredValue<u64>,
+}
+
+impl SharedFailure {
+    /// Groups the errors of the parts made under the current owner.
+    pub fn provide() {
+        provide_context(SharedFailure {
+            failed: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+        });
+    }
+
+    /// Counts a failed part in until its error view goes; returns its id.
+    fn join(self, error: ApiError, retry: Callback<()>) -> u64 {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.failed
+            .update(|f| f.push(FailedPart { id, error, retry }));
+        on_cleanup(move || {
+            // The page may have gone with its parts.
+            self.failed.try_update(|f| f.retain(|p| p.id != id));
+        });
+        id
+    }
+
+    /// Whether part `id` speaks for the parts that failed for its reason (it failed first).
+    fn speaks_for_others(self, id: u64, error: &ApiError) -> bool {
+        self.failed.with(|f| {
+            f.iter()
+                .find(|p| p.error.same_reason(error))
+                .is_some_and(|p| p.id == id)
+        })
+    }
+
+    /// Asks again for every part that failed for `error`'s reason.
+    fn retry_all(self, error: &ApiError) {
+        let retries: Vec<Callback<()>> = self.failed.with_untracked(|f| {
+            f.iter()
+                .filter(|p| p.error.same_reason(error))
+                .map(|p| p.retry)
+                .collect()
+        });
+        for retry in retries {
+            retry.run(());
+        }
+    }
+}
+
 /// What went wrong, in the reader's language, with a button that asks again. As the whole page,
-/// it is the page's title too.
+/// it is the page's title too. In a page that groups its parts' failures ([`SharedFailure`]),
+/// only the first part that failed for a reason shows it, and its button asks again for all.
 #[component]
 pub fn ErrorView(
     error: ApiError,
@@ -67,20 +131,36 @@ pub fn ErrorView(
     page: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let shared = use_context::<SharedFailure>()
+        .filter(|_| !page)
+        .map(|group| (group, group.join(error.clone(), retry)));
+    let shown = {
+        let error = error.clone();
+        move || shared.is_none_or(|(group, id)| group.speaks_for_others(id, &error))
+    };
+    let try_again = {
+        let error = error.clone();
+        move |_| match shared {
+            Some((group, _)) => group.retry_all(&error),
+            None => retry.run(()),
+        }
+    };
     let detail = move || error.describe(i18n.t());
     let title = move || i18n.t().error_title;
     view! {
-        <div class="error-view" role="alert">
-            {if page {
-                view! { <Title text=title/><h1 class="error-view__title">{title}</h1> }.into_any()
-            } else {
-                view! { <h2 class="error-view__title">{title}</h2> }.into_any()
-            }}
-            <p>{detail}</p>
-            <button type="button" class="button" on:click=move |_| retry.run(())>
-                {move || i18n.t().try_again}
-            </button>
-        </div>
+        <Show when=shown>
+            <div class="error-view" role="alert">
+                {if page {
+                    view! { <Title text=title/><h1 class="error-view__title">{title}</h1> }.into_any()
+                } else {
+                    view! { <h2 class="error-view__title">{title}</h2> }.into_any()
+                }}
+                <p>{detail.clone()}</p>
+                <button type="button" class="button" on:click=try_again.clone()>
+                    {move || i18n.t().try_again}
+                </button>
+            </div>
+        </Show>
     }
 }
 

@@ -15,10 +15,11 @@ pub fn TranslationNotice(
     lang: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let name = Lang::from_code(&lang).map_or_else(|| lang.clone(), |l| l.native_name().to_string());
+    // The language is named in the reader's language, as the rest of the sentence is.
+    let name = move || {
+        Lang::from_code(&lang).map_or_else(|| lang.clone(), |l| l.name_in(i18n.t()).to_string())
+    };
     view! {
-        <span class="translation-notice">
-            {move || i18n.t().not_translated} " " <span lang=content_lang(&lang)>{name}</span>
-        </span>
+        <span class="translation-notice">{move || i18n.t().not_translated} " " {name}</span>
     }
 }

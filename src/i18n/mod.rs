@@ -65,6 +65,16 @@ impl Lang {
         }
     }
 
+    /// The language's name in the language of `texts` ("English" on the English site,
+    /// "ingliz tili" on the Uzbek one), for text that names a language in a sentence.
+    pub fn name_in(self, texts: &Texts) -> &'static str {
+        let index = Lang::ALL
+            .iter()
+            .position(|l| *l == self)
+            .unwrap_or_default();
+        texts.language_names[index]
+    }
+
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
@@ -217,6 +227,14 @@ pub struct Texts {
     pub display_values: [&'static [&'static str]; 4],
     pub display_reset: &'static str,
     pub close: &'static str,
+    /// The header's menu button on phones (languages, sections and search).
+    pub menu: &'static str,
+    /// The label of an article's byline.
+    pub author: &'static str,
+    /// Printed before the page's address.
+    pub page_address: &'static str,
+    /// Each language's name in this language, in the order of [`Lang::ALL`].
+    pub language_names: [&'static str; 5],
     /// Shown if the app stops on an unexpected error.
     pub crash_message: &'static str,
     pub reload_page: &'static str,
@@ -400,6 +418,9 @@ mod tests {
                 t.display_title,
                 t.display_reset,
                 t.close,
+                t.menu,
+                t.author,
+                t.page_address,
                 t.crash_message,
                 t.reload_page,
                 t.offline_notice,
@@ -451,7 +472,10 @@ mod tests {
                 t.category_feed,
             ];
             let lists = t.months.iter().chain(&t.weekdays_short).chain(&t.weekdays);
-            let lists = lists.chain(&t.months_standalone).chain(&t.display_legends);
+            let lists = lists
+                .chain(&t.months_standalone)
+                .chain(&t.display_legends)
+                .chain(&t.language_names);
             for s in strings.iter().chain(lists) {
                 assert!(!s.trim().is_empty(), "{lang:?} has an empty string");
             }

@@ -90,7 +90,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             </header>
             <div lang=text_lang.clone()><Part><ArticleBody blocks=article.body/></Part></div>
             {article.byline.map(|b| view! {
-                <p class="article__byline"><span class="article__byline-label">{move || i18n.t().source} ": "</span><span lang=text_lang>{b}</span></p>
+                <p class="article__byline"><span class="article__byline-label">{move || i18n.t().author} ": "</span><span lang=text_lang>{b}</span></p>
             })}
         </article>
         {related}

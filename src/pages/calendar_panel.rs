@@ -20,11 +20,12 @@ pub fn CalendarPanel(
         // No news at all: nothing to show in a calendar.
         return ().into_any();
     };
+    let chosen = day;
     let day = day.unwrap_or(last).clamp(first, last);
     let shown = RwSignal::new(Month::of(day));
     let data = resource(
         move || (i18n.lang(), shown.get()),
         |(lang, m)| fetch_calendar_month(lang, (m.year, m.month)),
     );
-    view! { <NewsCalendar first last day shown data/> }.into_any()
+    view! { <NewsCalendar first last day chosen shown data/> }.into_any()
 }

@@ -3,7 +3,7 @@
 
 use super::CalendarPanel;
 use crate::api::{fetch_faq, fetch_news_page, fetch_site};
-use crate::components::{Message, NewsList, SkeletonShape, TopQuestions};
+use crate::components::{Message, NewsList, SharedFailure, SkeletonShape, TopQuestions};
 use crate::config::use_config;
 use crate::i18n::use_i18n;
 use crate::links;
@@ -21,7 +21,9 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     // Each part creates the data it shows, so that it is read (decoded from the page) in the
     // part's task, not in the page's first one; the parts are kept small, a task each. (The two
-    // parts that show the site's data share its one request: `api::client`'s cache.)
+    // parts that show the site's data share its one request: `api::client`'s cache.) Parts that
+    // fail for one reason (the API is down) say so once, with one "Try again" for all of them.
+    SharedFailure::provide();
     view! {
         <Title text=""/>
         <Meta name="description" content=move || i18n.t().footer_about/>

@@ -91,6 +91,12 @@ pub fn NewsFeedPage() -> impl IntoView {
         Request::Feed { category, .. } => category,
         _ => None,
     });
+    // The chip marked as the page: the feed's category (`Some(None)`: all news); none for the
+    // news of one day or a bad address, which no chip shows.
+    let current_chip = Signal::derive(move || match request.get() {
+        Request::Feed { category, .. } => Some(category),
+        _ => None,
+    });
 
     // Home › News › this category or day; the feed of all news is the end of its trail.
     let trail = Signal::derive(move || match request.get() {
@@ -126,10 +132,7 @@ pub fn NewsFeedPage() -> impl IntoView {
     let skeleton = || view! { <span class="skeleton__line skeleton__line--heading" aria-hidden="true"></span> };
     let filter = move || {
         let site = site.get()?.ok()?;
-        Some(
-            view! { <CategoryFilter categories=site.categories current=current_category/> }
-                .into_any(),
-        )
+        Some(view! { <CategoryFilter categories=site.categories current=current_chip/> }.into_any())
     };
 
     // A category's page names its own feed, beside the language's (`LanguageRoot`).
@@ -265,15 +268,20 @@ fn FeedMessage(text: fn(&Texts) -> &'static str) -> impl IntoView {
     }
 }
 
-/// Links to each category's feed; the current one is marked.
+/// Links to each category's feed; the current one is marked. On a phone, one row that scrolls
+/// sideways (`style/components/category-filter.css`).
 #[component]
-fn CategoryFilter(categories: Vec<Category>, current: Signal<Option<String>>) -> impl IntoView {
+fn CategoryFilter(
+    categories: Vec<Category>,
+    /// The feed on show (`Some(None)`: all news), or `None` when no chip is the page.
+    current: Signal<Option<Option<String>>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let config = use_config();
     let lang = i18n.lang();
     let link = move |slug: Option<String>, label: String| {
         let href = config.href(&links::news(lang, slug.as_deref(), 1));
-        let is_current = move || current.get() == slug;
+        let is_current = move || current.get().as_ref() == Some(&slug);
         view! {
             <li>
                 <a href=href aria-current=move || is_current().then_some("page")>{label}</a>

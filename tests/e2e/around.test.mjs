@@ -80,15 +80,23 @@ test('print: navigation and widgets hidden, link addresses shown, dates kept', a
   await page.goto(site.url('/en/news/1'));
   await h1(page);
   await page.emulateMedia({ media: 'print' });
-  for (const selector of ['.main-nav', '.site-footer', '.page-actions', '.feedback', '.breadcrumbs', '.utility-bar', '.language-switcher']) {
+  for (const selector of ['.main-nav', '.site-footer', '.page-actions', '.feedback', '.breadcrumbs', '.display-toggle', '.language-switcher', '.search-form', '.site-menu']) {
     assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is printed`);
   }
+  assert.equal(await page.getByRole('button', { name: 'Search' }).isVisible(), false, 'no Search button on paper');
   assert.ok(await page.locator('article time').first().isVisible(), 'the date is printed');
   // The browser fires `beforeprint` when printing; emulating print media does not.
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   const link = page.locator('.article__meta a');
   assert.equal(await link.getAttribute('data-print-href'), site.url('/en/news/category/politics/'));
   assert.match(await link.evaluate((a) => getComputedStyle(a, '::after').content), /\/en\/news\/category\/politics\//);
+  // The page's own address is printed under the header.
+  const address = page.locator('.print-address');
+  assert.equal(await address.isVisible(), true);
+  assert.equal(await address.textContent(), 'Address of this page:');
+  assert.equal(await address.evaluate((p) => getComputedStyle(p, '::after').content), `" ${page.url()}"`);
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await address.isVisible(), false, 'only on paper');
   await page.done();
 });
 

@@ -27,7 +27,7 @@ test('the home calendar opens at the newest news, Monday first, days with news a
   assert.equal(await grid.locator('td[tabindex="0"]').count(), 1, 'one day in the tab order');
 
   await page.getByRole('button', { name: 'Previous month' }).click();
-  assert.equal((await title(page)).trim(), 'News calendar: December 2017');
+  assert.equal((await title(page)).trim(), 'December 2017');
   assert.equal(await page.getByRole('button', { name: 'Next month' }).getAttribute('aria-disabled'), 'false');
   await page.getByRole('button', { name: 'Next month' }).click();
   assert.equal(await page.getByRole('button', { name: 'Next month' }).getAttribute('aria-disabled'), 'true');
@@ -48,7 +48,7 @@ test('keyboard: arrows, Home/End, PageUp/PageDown move focus; Enter opens the da
     await page.waitForFunction((d) => document.activeElement?.dataset.date === d, expected, { timeout: 2000 })
       .catch(async () => assert.fail(`after ${key}: focus on ${await focusedDate(page)}, expected ${expected}`));
   }
-  assert.equal((await title(page)).trim(), 'News calendar: November 2017');
+  assert.equal((await title(page)).trim(), 'November 2017');
   // Tab leaves the grid in one step: only one day is tabbable.
   for (const key of ['ArrowUp', 'ArrowUp', 'ArrowUp', 'ArrowRight', 'ArrowRight']) await page.keyboard.press(key);
   await page.waitForFunction(() => document.activeElement?.dataset.date === '2017-11-08');
@@ -74,8 +74,18 @@ test('the news of one day: its articles, the calendar at that day, and empty and
     assert.equal(date, '2017-11-01');
   }
   await page.getByRole('link', { name: /Uzbekistan–Kazakhstan/ }).first().waitFor();
-  assert.equal((await title(page)).trim(), 'News calendar: November 2017');
+  assert.equal((await title(page)).trim(), 'November 2017');
   assert.equal(await page.locator('td[tabindex="0"]').getAttribute('data-date'), '2017-11-01');
+  // The calendar has a visible heading; the chosen day is marked as the page, and looks it.
+  const heading = page.getByRole('heading', { name: 'News calendar', level: 2 });
+  assert.equal(await heading.isVisible(), true, 'visible calendar heading');
+  const chosen = page.locator('.calendar a[aria-current="page"]');
+  assert.equal(await chosen.count(), 1);
+  assert.equal(await chosen.getAttribute('href'), '/en/news/?date=2017-11-01');
+  const look = (sel) => page.locator(sel).evaluate((a) => `${getComputedStyle(a).backgroundColor} ${getComputedStyle(a).boxShadow}`);
+  assert.notEqual(await look('.calendar a[aria-current="page"]'), await look('td[data-date="2017-11-07"] a'), 'the chosen day looks different');
+  // No category chip is the page: the news of one day is not "All news".
+  assert.equal(await page.locator('.category-filter a[aria-current]').count(), 0);
   await page.done();
 
   for (const [path, text] of [
@@ -97,7 +107,7 @@ test('the calendar in Russian: weekday row and month names in Russian', async ()
   const page = await openPage(site);
   await page.goto(site.url('/ru/news?date=2017-11-01'));
   assert.equal(await h1(page), 'Новости за 1 ноября 2017 г.');
-  assert.equal((await title(page)).trim(), 'Календарь новостей: Ноябрь 2017');
+  assert.equal((await title(page)).trim(), 'Ноябрь 2017');
   assert.deepEqual(
     await page.locator('.calendar th [aria-hidden=true]').allTextContents(),
     ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'],

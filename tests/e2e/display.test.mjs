@@ -54,9 +54,12 @@ test('keyboard: the toggle opens the panel, arrows choose within a group, Close 
   await page.goto(site.url('/en/'));
   await h1(page);
   await page.keyboard.press('Tab'); // the skip link
+  await page.keyboard.press('Tab'); // the portal's name
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Version for the visually impaired');
   await page.keyboard.press('Enter');
+  // Opened, the reader is on the settings' heading; the next Tab is the first setting.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'display-settings-title');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.name), 'display-text');
   await page.keyboard.press('ArrowDown');
@@ -107,3 +110,74 @@ test('a dark system theme keeps the portal\'s readable colours', async () => {
   assert.equal(await style(page, 'h1', 'color'), 'rgb(27, 31, 36)');
   await page.done();
 });
+
+test('Escape closes the settings and puts the reader back on the toggle', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/'));
+  await h1(page);
+  const toggle = page.getByRole('button', { name: 'Version for the visually impaired' });
+  await toggle.click();
+  await page.getByRole('radio', { name: 'Larger' }).focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#display-settings').isVisible(), false);
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'display-toggle');
+  // From the toggle itself too.
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#display-settings').isVisible(), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#display-settings').isVisible(), false);
+  await page.done();
+});
+
+test('white on black: the header is dark too, not a bright band', async () => {
+  for (const scheme of ['white-on-black', 'yellow-on-blue', 'black-on-white']) {
+    const page = await openPage(site);
+    await page.addInitScript((s) => localStorage.setItem('portal.display', `scheme=${s}`), scheme);
+    await page.goto(site.url('/en/'));
+    await h1(page);
+    const [header, body] = await page.evaluate(() => [
+      getComputedStyle(document.querySelector('.site-header')).backgroundColor,
+      getComputedStyle(document.body).backgroundColor,
+    ]);
+    assert.equal(header, body, `${scheme}: the header's background is the page's`);
+    const name = await style(page, '.site-header__name', 'color');
+    assert.notEqual(name, header, `${scheme}: the name is readable`);
+    await page.done();
+  }
+});
+
+test('at the largest text, the calendar (and the side column on a wide screen) keep words and numbers whole', async () => {
+  for (const [width, selector] of [
+    [360, '.calendar__heading, .calendar__title, .calendar__day, .calendar th'],
+    [1280, '.calendar__heading, .calendar__title, .calendar__day, .calendar th, .home__new h2, .shortcuts a'],
+  ]) {
+    const page = await openPage(site, { width });
+    await page.addInitScript(() => localStorage.setItem('portal.display', 'text=largest'));
+    await page.goto(site.url('/en/'));
+    await h1(page);
+    await page.locator('.calendar table').waitFor();
+    // A word broken across lines has more than one box.
+    const broken = await page.evaluate((selector) => {
+      const out = [];
+      for (const el of document.querySelectorAll(selector)) {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of node.data.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+            if (lines > 1) out.push(`"${m[0]}" in ${el.className || el.tagName} on ${lines} lines`);
+          }
+        }
+      }
+      return out;
+    }, selector);
+    assert.deepEqual(broken, [], `${width} px`);
+    // The page still fits the screen: a calendar too wide scrolls on its own.
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, `${width} px: the page is wider`);
+    await page.done();
+  }
+});
+

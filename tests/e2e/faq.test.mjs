@@ -118,3 +118,43 @@ test('every language has the FAQ with its own labels', async () => {
     await page.done();
   }
 });
+
+test('words a question does not use find it ("tax debt", "complaint"), in every language', async () => {
+  for (const [code, cases] of [
+    ['en', [['tax debt', 'tax-debt'], ['complaint', 'service-refused']]],
+    ['ru', [['налоговый долг', 'tax-debt'], ['жалоба', 'service-refused']]],
+    ['oz', [['soliq qarzi', 'tax-debt'], ['shikoyat', 'service-refused']]],
+    ['uz', [['солиқ қарзи', 'tax-debt'], ['шикоят', 'service-refused']]],
+    ['qr', [['salıq qarızı', 'tax-debt'], ['shaǵım', 'service-refused']]],
+  ]) {
+    const page = await openPage(site);
+    await page.goto(site.url(`/${code}/faq`));
+    await h1(page);
+    for (const [query, id] of cases) {
+      await page.locator('#faq-filter').fill(query);
+      const ids = await page.locator('details.faq__item:not([hidden])').evaluateAll((ds) => ds.map((d) => d.id));
+      assert.ok(ids.includes(id), `${code}: "${query}" finds ${id}: ${ids}`);
+      assert.ok(ids.length <= 3, `${code}: "${query}" finds a few, not everything: ${ids}`);
+    }
+    await page.done();
+  }
+});
+
+test('a marked word does not break the question: one line box per line, at 360 px', async () => {
+  const page = await openPage(site, { width: 360 });
+  await page.goto(site.url('/en/faq'));
+  await h1(page);
+  await page.locator('#faq-filter').fill('lost my passport');
+  const item = page.locator('#lost-document .faq__question-text');
+  assert.ok(await page.locator('#lost-document mark').count() >= 3, 'the words are marked');
+  // Broken mid-word, the marks would be boxes of their own, on lines of their own.
+  const lines = await item.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  const height = await item.evaluate((el) => el.getBoundingClientRect().height);
+  const lineHeight = await item.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  assert.ok(Math.round(height / lineHeight) <= 2, `the question takes ${height} px (${lines} lines)`);
+  await page.done();
+});

@@ -85,6 +85,32 @@ for (const fault of Object.keys(ERROR)) {
   });
 }
 
+test('home with the API down: one message and one "Try again", which brings back every section; site.json asked once', async () => {
+  const page = await openPage(site, { allowed: [/ERR_INTERNET_DISCONNECTED|ERR_FAILED/] });
+  let down = true;
+  const asked = [];
+  await page.route('**/api/v1/en/**', (route) => {
+    asked.push(new URL(route.request().url()).pathname);
+    return down ? route.abort('internetdisconnected') : route.continue();
+  });
+  await page.goto(site.url('/en/'));
+  await page.getByRole('alert').waitFor();
+  await page.waitForFunction(() => !document.querySelector('.skeleton'));
+  assert.equal(await page.getByRole('alert').count(), 1, 'one message');
+  assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 1, 'one button');
+  assert.equal(asked.filter((p) => p.endsWith('/en/site.json')).length, 1, `site.json asked once: ${asked}`);
+  down = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForFunction(() => !document.querySelector('[role=alert]') && !document.querySelector('.skeleton'));
+  // Every section is back: the news, "New on the portal", the calendar and the questions.
+  assert.ok(await page.locator('.home__latest .news-item').count() > 0, 'latest news');
+  assert.ok(await page.locator('.announcements li').count() > 0, 'new on the portal');
+  // (The calendar's month is asked for once the site's range is there.)
+  await page.locator('.home__calendar table').waitFor({ timeout: 5000 });
+  assert.ok(await page.locator('.top-questions li').count() > 0, 'top questions');
+  await page.done();
+});
+
 test('404 of an item is the not-found page; of a list, a clear message', async () => {
   for (const [path, api, heading, text] of [
     ['/en/news/1', '**/api/v1/en/news/1.json', 'Page not found'],

@@ -59,9 +59,9 @@ test('what a reader needs finds the line that does it, in every language', async
   for (const [code, cases] of [
     ['en', [['police', 'internal-affairs'], ['ambulance', 'health'], ['electricity', 'energy'], ['passport', 'internal-affairs'], ['passport', 'public-services'], ['tax', 'tax'], ['fire', 'emergency-situations']]],
     ['ru', [['полиция', 'internal-affairs'], ['скорая', 'health'], ['электричество', 'energy'], ['паспорт', 'public-services'], ['налог', 'tax']]],
-    ['oz', [['politsiya', 'internal-affairs'], ['tez yordam', 'health'], ['elektr', 'energy'], ["yong'in", 'emergency-situations'], ['soliq', 'tax']]],
-    ['uz', [['полиция', 'internal-affairs'], ['тез ёрдам', 'health'], ['электр', 'energy'], ['солиқ', 'tax']]],
-    ['qr', [['policiya', 'internal-affairs'], ['tez járdem', 'health'], ['elektr', 'energy'], ['salıq', 'tax']]],
+    ['oz', [['politsiya', 'internal-affairs'], ['tez yordam', 'health'], ['elektr', 'energy'], ["yong'in", 'emergency-situations'], ['soliq', 'tax'], ['pasport', 'public-services']]],
+    ['uz', [['полиция', 'internal-affairs'], ['тез ёрдам', 'health'], ['электр', 'energy'], ['солиқ', 'tax'], ['паспорт', 'public-services']]],
+    ['qr', [['policiya', 'internal-affairs'], ['tez járdem', 'health'], ['elektr', 'energy'], ['salıq', 'tax'], ['pasport', 'public-services']]],
   ]) {
     const page = await openPage(site);
     await page.goto(site.url(`/${code}/helplines`));
@@ -141,5 +141,28 @@ test('the filter is kept in the address: shared links open filtered, Back restor
   // Cleared, the address has no query left.
   await filter(page).fill('');
   await page.waitForURL(/\/en\/helplines\/$/);
+  await page.done();
+});
+
+test('the kind is kept in the address too: ?kind= opens it chosen, and Back restores it', async () => {
+  const page = await openPage(site);
+  await page.goto(site.url('/en/helplines/?kind=committees'));
+  await h1(page);
+  await page.waitForFunction(() => document.querySelector('#helpline-group')?.value === 'committees');
+  const groups = () => page.locator('section.helplines__group:not([hidden])').evaluateAll((s) => s.map((x) => x.getAttribute('aria-labelledby')));
+  assert.deepEqual(await groups(), ['group-committees']);
+  await page.locator('#helpline-group').selectOption('ministries');
+  await page.waitForURL(/\/en\/helplines\/\?kind=ministries$/);
+  await filter(page).fill('health');
+  await page.waitForURL(/\?kind=ministries&q=health$/);
+  await page.locator('.breadcrumbs a').first().click();
+  await page.waitForURL(/\/en\/$/);
+  await page.goBack();
+  await arrived(page, 'Helplines of ministries and agencies');
+  await page.waitForFunction(() => document.querySelector('#helpline-group')?.value === 'ministries');
+  assert.deepEqual(await groups(), ['group-ministries']);
+  assert.equal(await filter(page).inputValue(), 'health');
+  await page.locator('#helpline-group').selectOption('');
+  await page.waitForURL(/\/en\/helplines\/\?q=health$/);
   await page.done();
 });

@@ -50,10 +50,21 @@ test('the seed article is complete, dated, categorised and attributed', async ()
   const body = await page.locator('.article-body').textContent();
   assert.ok(body.includes('On October 31, 2017, an international conference'));
   assert.ok(body.includes('Following the conference, a joint communiqué was adopted.'));
-  assert.ok((await page.locator('.article__byline').textContent()).includes('Ulugbek Shonazarov, UzA'));
+  assert.equal(await page.locator('.article__byline').textContent(), 'Author: Ulugbek Shonazarov, UzA');
   assert.equal(await page.locator('article .sample-tag').count(), 0, 'the real article is not tagged sample');
   assert.ok(await page.locator('.article__related li').count() > 0, 'more in this category');
   await page.done();
+});
+
+test('an untranslated item names its language in the reader\'s language', async () => {
+  for (const [code, name] of [['oz', 'ingliz tili'], ['uz', 'инглиз тили'], ['ru', 'английский'], ['qr', 'inglis tili']]) {
+    const page = await openPage(site);
+    await page.goto(site.url(`/${code}/news/`));
+    await h1(page);
+    const notice = (await page.locator('.translation-notice').first().textContent()).trim();
+    assert.ok(notice.endsWith(`: ${name}`), `${code}: ${notice}`);
+    await page.done();
+  }
 });
 
 test('sample articles carry a visible sample tag', async () => {

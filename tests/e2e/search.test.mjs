@@ -51,6 +51,13 @@ test('results of every kind, paging, and the empty and prompt states', async () 
   await page.getByText('No results.').waitFor();
   await page.goto(site.url('/en/search'));
   await page.getByText('Type one or more words').waitFor();
+  // One search box on the search page: the header's gives way to the page's own.
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator('summary.site-menu__button').evaluate((s) => { if (getComputedStyle(s).display !== 'none') s.click(); });
+    const boxes = await page.getByRole('searchbox').evaluateAll((bs) => bs.filter((b) => b.checkVisibility()).length);
+    assert.equal(boxes, 1, `${width} px: ${boxes} search boxes`);
+  }
   await page.done();
 });
 

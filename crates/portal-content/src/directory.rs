@@ -953,21 +953,48 @@ mod tests {
 
     #[test]
     fn faq_keywords_are_short_plain_words() {
-        let with = |keywords: &str| FAQ.replace("\"Five.\"],", &format!("\"Five.\"], \"keywords\": {keywords},"));
+        let with = |keywords: &str| {
+            FAQ.replace(
+                "\"Five.\"],",
+                &format!("\"Five.\"], \"keywords\": {keywords},"),
+            )
+        };
         let f = parse_faq(Path::new("faq.json"), &with(r#"["tax debt", "arrears"]"#)).unwrap();
-        let q = f.topics.iter().flat_map(|t| &t.questions).find(|q| q.id == "languages");
+        let q = f
+            .topics
+            .iter()
+            .flat_map(|t| &t.questions)
+            .find(|q| q.id == "languages");
         assert_eq!(q.unwrap().keywords, ["tax debt", "arrears"]);
         for (keywords, problem) in [
-            (r#"["<b>debt</b>"]"#, "keyword `<b>debt</b>` contains `<` or `>`"),
+            (
+                r#"["<b>debt</b>"]"#,
+                "keyword `<b>debt</b>` contains `<` or `>`",
+            ),
             (r#"["debt", "Debt"]"#, "keyword `Debt` repeated"),
             (r#"[" "]"#, "keyword ` ` is empty"),
             (r#"["two\nlines"]"#, "is more than one line"),
-            (&format!("[\"{}\"]", "x".repeat(41)), "41 characters long, more than 40"),
-            (&format!("[{}]", (0..13).map(|i| format!("\"w{i}\"")).collect::<Vec<_>>().join(",")), "13 keywords, more than 12"),
+            (
+                &format!("[\"{}\"]", "x".repeat(41)),
+                "41 characters long, more than 40",
+            ),
+            (
+                &format!(
+                    "[{}]",
+                    (0..13)
+                        .map(|i| format!("\"w{i}\""))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+                "13 keywords, more than 12",
+            ),
         ] {
             let e = faq_errors(&with(keywords));
             assert_eq!(e.len(), 1, "{keywords}: {e:?}");
-            assert!(e[0].contains("`languages`") && e[0].contains(problem), "{keywords}: {e:?}");
+            assert!(
+                e[0].contains("`languages`") && e[0].contains(problem),
+                "{keywords}: {e:?}"
+            );
         }
     }
 
