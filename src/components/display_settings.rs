@@ -30,7 +30,7 @@ fn toggle(open: RwSignal<bool>) {
     open.set(now_open);
     if now_open {
         // Once the panel is shown.
-        request_animation_frame(|| {
+        let _ = request_animation_frame(|| {
             if let Some(title) = document()
                 .get_element_by_id("display-settings-title")
                 .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
