@@ -53,8 +53,11 @@ fn SiteMenu() -> impl IntoView {
     let shown = Navigation::shown_path();
     // The search page has its own, larger search box: one is enough.
     let on_search_page = {
-        let search = config.href(&links::section(i18n.lang(), "search"));
-        move || links::is_within(&shown.read(), &search)
+        let config = config.clone();
+        move || {
+            let search = config.href(&links::section(i18n.lang(), "search"));
+            links::is_within(&shown.read(), &search)
+        }
     };
     // A link in the menu that changed the page closes it (a page load would have). The first
     // run only takes note of the page: the reader may have opened the menu before the app came.

@@ -59,7 +59,7 @@ test('keyboard: the toggle opens the panel, arrows choose within a group, Close 
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Version for the visually impaired');
   await page.keyboard.press('Enter');
   // Opened, the reader is on the settings' heading; the next Tab is the first setting.
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'display-settings-title');
+  await page.waitForFunction(() => document.activeElement.id === 'display-settings-title', null, { timeout: 2000 });
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.name), 'display-text');
   await page.keyboard.press('ArrowDown');
