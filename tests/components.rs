@@ -183,6 +183,101 @@ async fn loaded_shows_error_then_recovers_on_try_again() {
 }
 
 #[wasm_bindgen_test]
+async fn parts_that_fail_for_one_reason_say_so_once_and_retry_together() {
+    // Three parts of a page; the API is down for two of them, the third fails otherwise.
+    let calls = StoredValue::new([0u32; 3]);
+    let root = mount(move || {
+        portal::components::SharedFailure::provide();
+        let part = move |i: usize, error: ApiError| {
+            let resource = Resource::new(
+                || (),
+                move |_| {
+                    calls.update_value(|c| c[i] += 1);
+                    let first = calls.get_value()[i] == 1;
+                    let error = error.clone();
+                    async move {
+                        if first {
+                            Err(error)
+                        } else {
+                            Ok(format!("part {i}"))
+                        }
+                    }
+                },
+            );
+            view! {
+                <section class=format!("part-{i}")>
+                    <Loaded resource skeleton=SkeletonShape::NewsList view=|s: String| view! { <p class="ok">{s}</p> }/>
+                </section>
+            }
+        };
+        view! {
+            {part(0, ApiError::Network)}
+            {part(1, ApiError::Network)}
+            {part(2, ApiError::Status(500))}
+        }
+    });
+    settle().await;
+    // One message for the network, in the first part that failed for it; one for the 500.
+    let alerts = all(&root, "[role=alert]");
+    assert_eq!(alerts.len(), 2, "{}", root.inner_html());
+    assert!(root
+        .query_selector(".part-0 [role=alert]")
+        .unwrap()
+        .is_some());
+    assert!(root
+        .query_selector(".part-1 [role=alert]")
+        .unwrap()
+        .is_none());
+    assert!(root
+        .query_selector(".part-2 [role=alert]")
+        .unwrap()
+        .is_some());
+    // "Try again" of the network's message asks again for both parts it speaks for.
+    let button: web_sys::HtmlElement = one(&root, ".part-0 button").unchecked_into();
+    button.click();
+    settle().await;
+    assert_eq!(calls.get_value(), [2, 2, 1]);
+    assert_eq!(
+        one(&root, ".part-0 .ok").text_content().as_deref(),
+        Some("part 0")
+    );
+    assert_eq!(
+        one(&root, ".part-1 .ok").text_content().as_deref(),
+        Some("part 1")
+    );
+    assert_eq!(
+        all(&root, "[role=alert]").len(),
+        1,
+        "the 500 is still there"
+    );
+}
+
+#[wasm_bindgen_test]
+fn translation_notice_names_the_language_in_the_readers_language() {
+    use portal::i18n::{I18n, Lang};
+    for (reader, expected) in [
+        (
+            Lang::Oz,
+            "Hali tarjima qilinmagan. Asl tilida koʻrsatilmoqda: ingliz tili",
+        ),
+        (
+            Lang::Ru,
+            "Перевод пока не готов. Показано на языке оригинала: английский",
+        ),
+        (
+            Lang::Qr,
+            "Ele awdarılmaǵan. Túpnusqa tilinde kórsetilmekte: inglis tili",
+        ),
+    ] {
+        let root = mount(move || {
+            provide_context(I18n(Signal::stored(reader)));
+            view! { <portal::components::TranslationNotice lang="en".to_string()/> }
+        });
+        assert_eq!(root.text_content().as_deref(), Some(expected));
+    }
+}
+
+#[wasm_bindgen_test]
 async fn loaded_shows_a_skeleton_while_waiting_and_not_found_on_404() {
     let root = mount(|| {
         let resource = Resource::new(
