@@ -185,33 +185,26 @@ pub fn about_and_topics_problems(id: &str, about: Option<&str>, topics: &[String
     if let Some(problem) = about.and_then(|a| plain_line_problem(a, ABOUT_MAX_CHARS)) {
         problems.push(format!("`{id}`: the description (`about`) {problem}"));
     }
-    if topics.len() > TOPICS_MAX {
-        problems.push(format!(
-            "`{id}` has {} topics, more than {TOPICS_MAX}: keep the words readers type",
-            topics.len()
-        ));
-    }
-    problems.extend(word_list_problems(id, "topic", topics));
+    problems.extend(word_list_problems(id, ("topic", "topics"), topics));
     problems
 }
 
 /// The problems of a FAQ question's `keywords`, as for a helpline's topics: at most
 /// [`TOPICS_MAX`], each one short line of plain text, none repeated (case aside).
 pub fn keywords_problems(id: &str, keywords: &[String]) -> Vec<String> {
-    let mut problems = Vec::new();
-    if keywords.len() > TOPICS_MAX {
-        problems.push(format!(
-            "`{id}` has {} keywords, more than {TOPICS_MAX}: keep the words readers type",
-            keywords.len()
-        ));
-    }
-    problems.extend(word_list_problems(id, "keyword", keywords));
-    problems
+    word_list_problems(id, ("keyword", "keywords"), keywords)
 }
 
-/// Each of `words` is a short line of plain text and none is repeated (case aside).
-fn word_list_problems(id: &str, what: &str, words: &[String]) -> Vec<String> {
+/// At most [`TOPICS_MAX`] `words`, each a short line of plain text, none repeated (case
+/// aside); `what` names one and many of them.
+fn word_list_problems(id: &str, (what, whats): (&str, &str), words: &[String]) -> Vec<String> {
     let mut problems = Vec::new();
+    if words.len() > TOPICS_MAX {
+        problems.push(format!(
+            "`{id}` has {} {whats}, more than {TOPICS_MAX}: keep the words readers type",
+            words.len()
+        ));
+    }
     let mut seen = std::collections::BTreeSet::new();
     for word in words {
         if let Some(problem) = plain_line_problem(word, TOPIC_MAX_CHARS) {
