@@ -62,7 +62,10 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'portal-nginx-'));
   port = await freePort();
   copyFileSync('/etc/nginx/mime.types', join(dir, 'mime.types'));
-  const conf = `daemon off;
+  // As root, nginx's workers would read the site as `nobody`, who cannot enter a checkout in a
+  // private folder (a clone under `mktemp -d`): they read it as the tests' user.
+  const user = process.getuid?.() === 0 ? 'user root;\n' : '';
+  const conf = `${user}daemon off;
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log;
@@ -83,7 +86,6 @@ ${recipe(readFileSync('README.md', 'utf8'))}
 }
 `;
   writeFileSync(join(dir, 'nginx.conf'), conf);
-  // The master runs as the user of the tests; as root, workers read the site as `nobody`.
   nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: 'inherit' });
   const exited = new Promise((done) => nginx.once('exit', (code) => done(code)));
   const deadline = Date.now() + 10000;
